@@ -1,0 +1,26 @@
+package dev.jnn.api;
+
+import java.util.List;
+
+/**
+ * Moves every parameter against its gradient, keeping per-parameter state (velocities, moments,
+ * the step count) between steps.
+ */
+public interface Optimizer {
+
+    /** The provider name, such as {@code "adam"}. */
+    String type();
+
+    /** One update of every parameter from its current gradient. */
+    void step(List<Parameter> parameters);
+
+    /** A copy of the state, keyed by parameter name and buffer, for checkpoints. */
+    OptimizerState state();
+
+    /**
+     * Restores a state taken by {@link #state()}: later steps continue exactly as the original would.
+     *
+     * @throws IllegalArgumentException if a buffer's size does not fit its parameter
+     */
+    void loadState(OptimizerState state, List<Parameter> parameters);
+}

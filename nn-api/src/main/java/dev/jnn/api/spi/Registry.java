@@ -1,0 +1,156 @@
+package dev.jnn.api.spi;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * The providers of one type found by {@link ServiceLoader}, resolved by name.
+ *
+ * <p>Names are matched case-insensitively. An unknown name fails with the known names and the
+ * closest one; two providers with one name fail at load time naming both classes, because which
+ * of them wins would otherwise depend on classpath order.
+ *
+ * @param <P> the provider type, such as {@link OptimizerProvider}
+ */
+public final class Registry<P extends Provider<?>> {
+    private final String kind;
+    private final Map<String, P> byName;
+
+    private Registry(String kind, Map<String, P> byName) {
+        this.kind = kind;
+        this.byName = byName;
+    }
+
+    /**
+     * Loads every provider of {@code type} visible to {@code loader}.
+     *
+     * @param kind what the providers make, for messages: "optimizer"
+     * @throws DuplicateProviderException if two providers share a name
+     * @throws IllegalStateException      if a listed provider class cannot be loaded or instantiated
+     */
+    public static <P extends Provider<?>> Registry<P> load(Class<P> type, String kind, ClassLoader loader) {
+        List<P> found = new ArrayList<>();
+        try {
+            ServiceLoader.load(type, loader).forEach(found::add);
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalStateException("cannot load the " + kind + " providers listed in META-INF/services/"
+                    + type.getName() + ": " + e.getMessage(), e);
+        }
+        return of(kind, found);
+    }
+
+    /** A registry of the given providers (for tests and for hosts that assemble their own). */
+    public static <P extends Provider<?>> Registry<P> of(String kind, List<P> providers) {
+        Map<String, P> byName = new TreeMap<>();
+        for (P provider : providers) {
+            String key = key(provider.name());
+            P earlier = byName.putIfAbsent(key, provider);
+            if (earlier != null) {
+                throw new DuplicateProviderException("two " + kind + " providers are named '" + key + "': "
+                        + earlier.getClass().getName() + " and " + provider.getClass().getName()
+                        + "; remove one of them from the classpath or rename it");
+            }
+        }
+        return new Registry<>(kind, byName);
+    }
+
+    /**
+     * The provider named {@code name}, ignoring case.
+     *
+     * @throws UnknownProviderException listing the known names and the closest one
+     */
+    public P find(String name) {
+        P provider = name == null ? null : byName.get(key(name));
+        if (provider == null) {
+            throw unknown(name);
+        }
+        return provider;
+    }
+
+    public boolean contains(String name) {
+        return name != null && byName.containsKey(key(name));
+    }
+
+    /**
+     * Creates the thing named {@code name} from raw settings, checked against the provider's declaration.
+     *
+     * @throws UnknownProviderException for an unknown name
+     * @throws InvalidSettingException  for an unknown, ill-typed, missing or impossible setting
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T create(String name, Map<String, ?> settings) {
+        P provider = find(name);
+        return (T) provider.create(Settings.resolve(provider, kind, settings));
+    }
+
+    /** Every provider, sorted by name. */
+    public List<P> all() {
+        List<P> sorted = new ArrayList<>(byName.values());
+        sorted.sort(Comparator.comparing(Provider::name));
+        return sorted;
+    }
+
+    /** Every known name, sorted. */
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+
+    /** What the providers make: "optimizer". */
+    public String kind() {
+        return kind;
+    }
+
+    private UnknownProviderException unknown(String name) {
+        List<String> known = names();
+        String closest = closest(name == null ? "" : key(name), known);
+        String message = "unknown " + kind + " '" + name + "'"
+                + (closest == null ? "" : "; did you mean '" + closest + "'?")
+                + " known " + kind + "s: " + (known.isEmpty() ? "none (is the module that provides them on the classpath?)"
+                : String.join(", ", known));
+        return new UnknownProviderException(message, known);
+    }
+
+    /** The known name at the smallest edit distance, if it is within half the name's length. */
+    private static String closest(String name, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int d = editDistance(name, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(2, name.length() / 2) ? best : null;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions of one character each cost 1. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static String key(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
+    }
+}

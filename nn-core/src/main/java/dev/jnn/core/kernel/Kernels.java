@@ -1,0 +1,58 @@
+package dev.jnn.core.kernel;
+
+/**
+ * The hot loops of training. All arrays are row-major; sizes are given explicitly so that callers can
+ * pass buffers larger than the current batch. Every method overwrites its output unless it says it adds.
+ *
+ * <p>Implementations must give the same result whatever the thread count (a fixed split of the
+ * output, never a racing sum), so that training is reproducible bit for bit.
+ */
+public interface Kernels {
+
+    /** The kernels chosen for this JVM (see {@link KernelSelection}). */
+    static Kernels get() {
+        return KernelSelection.chosen();
+    }
+
+    /** A short name for logs and benchmarks, such as {@code "scalar"}. */
+    String name();
+
+    /** {@code C[m x n] = A[m x k] * B[k x n]}: a layer's forward product {@code X W}. */
+    void matmul(float[] a, float[] b, float[] c, int m, int k, int n);
+
+    /** {@code C[k x n] = A[m x k]^T * B[m x n]}: the weight gradient {@code X^T dY}. */
+    void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n);
+
+    /** {@code C[m x k] = A[m x n] * B[k x n]^T}: the input gradient {@code dY W^T}. */
+    void matmulTransB(float[] a, float[] b, float[] c, int m, int n, int k);
+
+    /** Adds {@code bias[n]} to every row of {@code c[m x n]}. */
+    void addRowVector(float[] c, float[] bias, int m, int n);
+
+    /** {@code out[j] = sum over i of a[i][j]}, for {@code a[m x n]}: the bias gradient. */
+    void sumRows(float[] a, float[] out, int m, int n);
+
+    /** {@code y = max(0, x)}. */
+    void relu(float[] x, float[] y, int n);
+
+    /** {@code dx = dy * (y > 0)}, from ReLU's output y. */
+    void reluBackward(float[] y, float[] dy, float[] dx, int n);
+
+    /** {@code y = x > 0 ? x : slope * x}. */
+    void leakyRelu(float[] x, float[] y, int n, float slope);
+
+    /** {@code dx = dy * (x > 0 ? 1 : slope)}, from the input x. */
+    void leakyReluBackward(float[] x, float[] dy, float[] dx, int n, float slope);
+
+    /** {@code y = 1 / (1 + e^-x)}. */
+    void sigmoid(float[] x, float[] y, int n);
+
+    /** {@code dx = dy * y * (1 - y)}, from the output y. */
+    void sigmoidBackward(float[] y, float[] dy, float[] dx, int n);
+
+    /** {@code y = tanh(x)}. */
+    void tanh(float[] x, float[] y, int n);
+
+    /** {@code dx = dy * (1 - y^2)}, from the output y. */
+    void tanhBackward(float[] y, float[] dy, float[] dx, int n);
+}

@@ -1,0 +1,136 @@
+package dev.jnn.core.kernel;
+
+/**
+ * Plain Java loops: correct everywhere, the reference for the fast kernels, and the fallback when the
+ * Vector API is not available. The products run in i-k-j order so that the inner loop walks both
+ * {@code B} and {@code C} along a row, which the JIT can vectorize.
+ */
+public class ScalarKernels implements Kernels {
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void matmul(float[] a, float[] b, float[] c, int m, int k, int n) {
+        for (int i = 0; i < m; i++) {
+            int cRow = i * n;
+            java.util.Arrays.fill(c, cRow, cRow + n, 0f);
+            for (int p = 0; p < k; p++) {
+                float aip = a[i * k + p];
+                int bRow = p * n;
+                for (int j = 0; j < n; j++) {
+                    c[cRow + j] += aip * b[bRow + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n) {
+        java.util.Arrays.fill(c, 0, k * n, 0f);
+        for (int i = 0; i < m; i++) {
+            int bRow = i * n;
+            for (int p = 0; p < k; p++) {
+                float aip = a[i * k + p];
+                int cRow = p * n;
+                for (int j = 0; j < n; j++) {
+                    c[cRow + j] += aip * b[bRow + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void matmulTransB(float[] a, float[] b, float[] c, int m, int n, int k) {
+        for (int i = 0; i < m; i++) {
+            int aRow = i * n;
+            for (int p = 0; p < k; p++) {
+                int bRow = p * n;
+                float sum = 0f;
+                for (int j = 0; j < n; j++) {
+                    sum += a[aRow + j] * b[bRow + j];
+                }
+                c[i * k + p] = sum;
+            }
+        }
+    }
+
+    @Override
+    public void addRowVector(float[] c, float[] bias, int m, int n) {
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                c[row + j] += bias[j];
+            }
+        }
+    }
+
+    @Override
+    public void sumRows(float[] a, float[] out, int m, int n) {
+        java.util.Arrays.fill(out, 0, n, 0f);
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                out[j] += a[row + j];
+            }
+        }
+    }
+
+    @Override
+    public void relu(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = Math.max(0f, x[i]);
+        }
+    }
+
+    @Override
+    public void reluBackward(float[] y, float[] dy, float[] dx, int n) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = y[i] > 0f ? dy[i] : 0f;
+        }
+    }
+
+    @Override
+    public void leakyRelu(float[] x, float[] y, int n, float slope) {
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i] > 0f ? x[i] : slope * x[i];
+        }
+    }
+
+    @Override
+    public void leakyReluBackward(float[] x, float[] dy, float[] dx, int n, float slope) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = x[i] > 0f ? dy[i] : slope * dy[i];
+        }
+    }
+
+    @Override
+    public void sigmoid(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = (float) (1.0 / (1.0 + Math.exp(-x[i])));
+        }
+    }
+
+    @Override
+    public void sigmoidBackward(float[] y, float[] dy, float[] dx, int n) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = dy[i] * y[i] * (1f - y[i]);
+        }
+    }
+
+    @Override
+    public void tanh(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = (float) Math.tanh(x[i]);
+        }
+    }
+
+    @Override
+    public void tanhBackward(float[] y, float[] dy, float[] dx, int n) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = dy[i] * (1f - y[i] * y[i]);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.jnn.core.layer;
+
+import dev.jnn.api.BuildContext;
+import dev.jnn.api.Layer;
+import dev.jnn.api.Tensor;
+import dev.jnn.core.kernel.Kernels;
+import dev.jnn.core.kernel.Workspace;
+
+/**
+ * A layer that applies one function to every value, {@code y = f(x)}, so its backward is the
+ * element-wise product {@code dx = dy * f'(x)}. Subclasses give f and f' (often computed from y).
+ * It has no parameters and any input shape.
+ */
+public abstract class ElementwiseActivation implements Layer {
+    protected final Kernels kernels = Kernels.get();
+    private int[] shape;
+    private Tensor input;
+    private Tensor output;
+    private Tensor gradInput;
+
+    @Override
+    public void build(int[] inputShape, BuildContext context) {
+        this.shape = inputShape.clone();
+    }
+
+    @Override
+    public int[] outputShape() {
+        Shapes.checkBuilt(type(), shape);
+        return shape.clone();
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        Shapes.checkBuilt(type(), shape);
+        Shapes.checkBatch(type(), x, shape);
+        input = x;
+        output = Workspace.reuse(output, x.rows(), shape);
+        apply(x.data(), output.data(), x.size());
+        return output;
+    }
+
+    @Override
+    public Tensor backward(Tensor dy) {
+        gradInput = Workspace.reuse(gradInput, dy.rows(), shape);
+        derivative(input.data(), output.data(), dy.data(), gradInput.data(), dy.size());
+        return gradInput;
+    }
+
+    /** {@code y = f(x)} for the first {@code n} values. */
+    protected abstract void apply(float[] x, float[] y, int n);
+
+    /** {@code dx = dy * f'(x)}, given both the input x and output y of the last forward. */
+    protected abstract void derivative(float[] x, float[] y, float[] dy, float[] dx, int n);
+
+    @Override
+    public String toString() {
+        return type();
+    }
+}

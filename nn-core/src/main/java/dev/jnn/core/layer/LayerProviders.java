@@ -1,0 +1,87 @@
+package dev.jnn.core.layer;
+
+import dev.jnn.api.Layer;
+import dev.jnn.api.spi.LayerProvider;
+import dev.jnn.api.spi.Providers;
+import dev.jnn.api.spi.Setting;
+import dev.jnn.api.spi.Settings;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The built-in layers by name, listed in {@code META-INF/services/dev.jnn.api.spi.LayerProvider}
+ * exactly as a plugin's would be.
+ */
+public final class LayerProviders {
+    private LayerProviders() {
+    }
+
+    /** {@code dense}: fully connected, with an optional activation by name. */
+    public static final class DenseProvider implements LayerProvider {
+        public String name() { return "dense"; }
+        public String description() { return "fully connected: y = act(x W + b)"; }
+        public List<Setting> settings() {
+            return List.of(
+                    Setting.integer("units", null, "number of outputs"),
+                    Setting.text("activation", "identity", "activation layer applied after the product, by name"),
+                    Setting.text("init", "xavier_uniform", "initializer of the weight, by name"),
+                    Setting.flag("bias", true, "add a bias (initialized to zero)"));
+        }
+        public Layer create(Settings s) {
+            s.require(s.getInt("units") >= 1, "units", "at least 1");
+            Layer activation = Providers.layer(s.getString("activation"), Map.of());
+            return new Dense(s.getInt("units"), activation, s.getBoolean("bias")).init(s.getString("init"));
+        }
+    }
+
+    /** {@code leaky_relu}, with its slope. */
+    public static final class LeakyReluProvider implements LayerProvider {
+        public String name() { return "leaky_relu"; }
+        public String description() { return "leaky ReLU: y = x > 0 ? x : negative_slope * x"; }
+        public List<Setting> settings() { return List.of(Setting.number("negative_slope", 0.01, "slope below zero")); }
+        public Layer create(Settings s) { return new LeakyRelu(s.getDouble("negative_slope")); }
+    }
+
+    /** A provider for a layer without settings. */
+    private abstract static class Simple implements LayerProvider {
+        private final String name;
+        private final String description;
+        private final Supplier<Layer> factory;
+
+        Simple(String name, String description, Supplier<Layer> factory) {
+            this.name = name;
+            this.description = description;
+            this.factory = factory;
+        }
+
+        public String name() { return name; }
+        public String description() { return description; }
+        public List<Setting> settings() { return List.of(); }
+        public Layer create(Settings s) { return factory.get(); }
+    }
+
+    public static final class IdentityProvider extends Simple {
+        public IdentityProvider() { super("identity", "y = x (no activation)", Identity::new); }
+    }
+
+    public static final class ReluProvider extends Simple {
+        public ReluProvider() { super("relu", "rectified linear unit: y = max(0, x)", Relu::new); }
+    }
+
+    public static final class SigmoidProvider extends Simple {
+        public SigmoidProvider() { super("sigmoid", "logistic: y = 1 / (1 + e^-x)", Sigmoid::new); }
+    }
+
+    public static final class TanhProvider extends Simple {
+        public TanhProvider() { super("tanh", "hyperbolic tangent", Tanh::new); }
+    }
+
+    public static final class SoftmaxProvider extends Simple {
+        public SoftmaxProvider() { super("softmax", "probabilities over each sample's values", Softmax::new); }
+    }
+
+    public static final class FlattenProvider extends Simple {
+        public FlattenProvider() { super("flatten", "each sample to one dimension", Flatten::new); }
+    }
+}

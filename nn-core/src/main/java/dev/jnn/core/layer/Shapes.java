@@ -1,0 +1,43 @@
+package dev.jnn.core.layer;
+
+import dev.jnn.api.Tensor;
+import java.util.Arrays;
+
+/** Shape checks shared by layers, with messages that name the layer and both shapes. */
+public final class Shapes {
+    private Shapes() {
+    }
+
+    /** The number of values in one sample of this shape. */
+    public static int size(int[] sampleShape) {
+        int size = 1;
+        for (int d : sampleShape) {
+            size *= d;
+        }
+        return size;
+    }
+
+    /**
+     * Fails unless {@code input} is a batch of samples of {@code sampleShape}.
+     *
+     * @param owner for the message, such as {@code "dense"}
+     */
+    public static void checkBatch(String owner, Tensor input, int[] sampleShape) {
+        boolean fits = input.rank() == sampleShape.length + 1;
+        for (int i = 0; fits && i < sampleShape.length; i++) {
+            fits = input.dim(i + 1) == sampleShape[i];
+        }
+        if (!fits) {
+            throw new IllegalArgumentException(owner + ": input has shape " + input.shapeString() + ", expected [batch, "
+                    + Arrays.toString(sampleShape).replace("[", "").replace("]", "") + "]");
+        }
+    }
+
+    /** Fails unless the layer has been built. */
+    public static void checkBuilt(String owner, Object builtMarker) {
+        if (builtMarker == null) {
+            throw new IllegalStateException(owner + " is not built yet: call build(inputShape, context) first,"
+                    + " or add it to a model and build the model");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.jnn.core.loss;
+
+import dev.jnn.api.Loss;
+import dev.jnn.api.Tensor;
+import dev.jnn.core.kernel.Workspace;
+
+/**
+ * Cross-entropy of the softmax of logits, fused, as {@code torch.nn.CrossEntropyLoss}.
+ * <pre>
+ *   forward:  L = (1/B) sum_samples [ logsumexp(z) - sum_c y_c z_c ]
+ *             logsumexp(z) = max z + log sum_c e^(z_c - max z)      (finite for logits of any size)
+ *   backward: dL/dz = (softmax(z) - y) / B
+ * </pre>
+ * Targets are either class indices ({@code [B]} or {@code [B, 1]}, values 0..C-1) or one row of class
+ * probabilities per sample ({@code [B, C]}, one-hot for hard labels).
+ */
+public final class SoftmaxCrossEntropy implements Loss {
+    private Tensor gradient;
+
+    @Override
+    public String type() {
+        return "softmax_cross_entropy";
+    }
+
+    @Override
+    public float forward(Tensor logits, Tensor targets) {
+        int batch = logits.rows();
+        int classes = logits.columns();
+        boolean indices = Targets.areIndices(type(), logits, targets);
+        gradient = Workspace.reuse(gradient, batch, classes);
+        float[] z = logits.data();
+        float[] y = targets.data();
+        float[] g = gradient.data();
+        double total = 0;
+        for (int r = 0; r < batch; r++) {
+            int row = r * classes;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                max = Math.max(max, z[row + c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                double e = Math.exp(z[row + c] - max);
+                g[row + c] = (float) e; // softmax numerators, normalized below
+                sum += e;
+            }
+            double logSumExp = max + Math.log(sum);
+            float invSum = (float) (1.0 / sum);
+            for (int c = 0; c < classes; c++) {
+                g[row + c] = g[row + c] * invSum / batch;
+            }
+            if (indices) {
+                int label = Targets.label(type(), y[r], classes, r);
+                total += logSumExp - z[row + label];
+                g[row + label] -= 1f / batch;
+            } else {
+                for (int c = 0; c < classes; c++) {
+                    float target = y[row + c];
+                    total += target * (logSumExp - z[row + c]);
+                    g[row + c] -= target / batch;
+                }
+            }
+        }
+        return (float) (total / batch);
+    }
+
+    @Override
+    public Tensor backward() {
+        return gradient;
+    }
+
+    /** The fraction of samples whose largest logit is their target class. */
+    @Override
+    public double accuracy(Tensor logits, Tensor targets) {
+        boolean indices = Targets.areIndices(type(), logits, targets);
+        int classes = logits.columns();
+        int right = 0;
+        for (int r = 0; r < logits.rows(); r++) {
+            int truth = indices ? Targets.label(type(), targets.data()[r], classes, r)
+                    : Targets.argmax(targets.data(), r * classes, classes);
+            right += Targets.argmax(logits.data(), r * classes, classes) == truth ? 1 : 0;
+        }
+        return (double) right / logits.rows();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.jnn.core.train;
+
+import dev.jnn.api.Loss;
+import dev.jnn.api.Model;
+import dev.jnn.api.Optimizer;
+import dev.jnn.api.Parameter;
+import dev.jnn.api.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Mini-batch gradient descent on a built model.
+ *
+ * <pre>
+ *   for each epoch:
+ *       shuffle the sample order (seeded)
+ *       for each mini-batch (x, y):
+ *           p = model.forward(x)
+ *           L = loss(p, y)                         the batch mean
+ *           model.backward(dL/dp)                  every parameter's gradient, a batch mean too
+ *           optimizer.step(parameters)
+ *       evaluate on the validation data, if any
+ * </pre>
+ *
+ * The same seed, model, data and settings give the same numbers, bit for bit. A NaN or infinite
+ * loss stops training with a {@link TrainingDivergedException}.
+ */
+public final class Trainer {
+    private final Model model;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final int epochs;
+    private final int batchSize;
+    private final long seed;
+    private final boolean shuffle;
+    private final List<TrainingListener> listeners;
+
+    private Trainer(Builder b) {
+        this.model = Objects.requireNonNull(b.model, "trainer: model is not set");
+        this.loss = Objects.requireNonNull(b.loss, "trainer: loss is not set");
+        this.optimizer = Objects.requireNonNull(b.optimizer, "trainer: optimizer is not set");
+        if (b.epochs < 1) {
+            throw new IllegalArgumentException("trainer: epochs must be at least 1, got " + b.epochs);
+        }
+        if (b.batchSize < 1) {
+            throw new IllegalArgumentException("trainer: batch size must be at least 1, got " + b.batchSize);
+        }
+        this.epochs = b.epochs;
+        this.batchSize = b.batchSize;
+        this.seed = b.seed;
+        this.shuffle = b.shuffle;
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Trains on {@code train} without validation data. */
+    public History fit(Dataset train) {
+        return fit(train, null);
+    }
+
+    /**
+     * Trains for the configured epochs, evaluating on {@code validation} (may be null) after each.
+     *
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public History fit(Dataset train, Dataset validation) {
+        Batcher batcher = new Batcher(train, batchSize, seed, shuffle);
+        List<Parameter> parameters = model.parameters();
+        List<EpochMetrics> history = new ArrayList<>();
+        boolean[] stop = {false};
+        TrainingControl control = () -> stop[0] = true;
+        listeners.forEach(l -> l.onTrainingStart(model, epochs, batcher.batches()));
+        for (int epoch = 1; epoch <= epochs && !stop[0]; epoch++) {
+            long start = System.nanoTime();
+            batcher.shuffle();
+            double lossSum = 0;
+            double accuracySum = 0;
+            for (int b = 0; b < batcher.batches(); b++) {
+                Tensor[] batch = batcher.batch(b);
+                int n = batch[0].rows();
+                Tensor predictions = model.forward(batch[0], true);
+                float batchLoss = loss.forward(predictions, batch[1]);
+                if (!Float.isFinite(batchLoss)) {
+                    throw new TrainingDivergedException(epoch, b + 1, batchLoss);
+                }
+                accuracySum += loss.accuracy(predictions, batch[1]) * n;
+                model.backward(loss.backward());
+                optimizer.step(parameters);
+                lossSum += (double) batchLoss * n;
+                if (!listeners.isEmpty()) {
+                    BatchEnd event = new BatchEnd(epoch, b + 1, batcher.batches(), n, batchLoss, model);
+                    listeners.forEach(l -> l.onBatchEnd(event));
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Evaluation held = validation == null ? new Evaluation(Double.NaN, Double.NaN)
+                    : Evaluation.of(model, loss, validation, Math.max(batchSize, 256));
+            EpochMetrics metrics = new EpochMetrics(epoch, lossSum / train.size(), accuracySum / train.size(),
+                    held.loss(), held.accuracy(), seconds, train.size() / seconds);
+            history.add(metrics);
+            listeners.forEach(l -> l.onEpochEnd(metrics, control));
+        }
+        History result = new History(history);
+        listeners.forEach(l -> l.onTrainingEnd(result));
+        return result;
+    }
+
+    /** Settings of a {@link Trainer}; model, loss and optimizer are required. */
+    public static final class Builder {
+        private Model model;
+        private Loss loss;
+        private Optimizer optimizer;
+        private int epochs = 10;
+        private int batchSize = 32;
+        private long seed = 0;
+        private boolean shuffle = true;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** A model already built. */
+        public Builder model(Model model) {
+            this.model = model;
+            return this;
+        }
+
+        public Builder loss(Loss loss) {
+            this.loss = loss;
+            return this;
+        }
+
+        public Builder optimizer(Optimizer optimizer) {
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        /** Passes over the training data; 10 unless set. */
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Samples per step; 32 unless set (Keras's default). */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Seeds the batch order; 0 unless set. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Whether each epoch visits the samples in a new random order; true unless set. */
+        public Builder shuffle(boolean shuffle) {
+            this.shuffle = shuffle;
+            return this;
+        }
+
+        public Builder listener(TrainingListener listener) {
+            listeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        public Trainer build() {
+            return new Trainer(this);
+        }
+    }
+}

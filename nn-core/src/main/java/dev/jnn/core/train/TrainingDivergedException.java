@@ -1,0 +1,12 @@
+package dev.jnn.core.train;
+
+/**
+ * The loss became NaN or infinite: training cannot go on meaningfully. The message says where, and
+ * the usual remedies.
+ */
+public class TrainingDivergedException extends IllegalStateException {
+    public TrainingDivergedException(int epoch, int batch, float loss) {
+        super("training diverged: the loss is " + loss + " at epoch " + epoch + ", batch " + batch
+                + "; try a smaller learning rate, a different initializer, or check the data for NaN/Inf values");
+    }
+}

@@ -1,0 +1,30 @@
+package dev.jnn.optim;
+
+/** Rejects impossible hyper-parameters at creation, naming the optimizer, the setting and the value. */
+final class Check {
+    private Check() {
+    }
+
+    static void positive(String owner, String setting, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw fail(owner, setting, value, "a finite number greater than 0");
+        }
+    }
+
+    static void nonNegative(String owner, String setting, double value) {
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw fail(owner, setting, value, "a finite number of at least 0");
+        }
+    }
+
+    /** In [0, 1): a decay rate that keeps some memory but never all of it. */
+    static void unitInterval(String owner, String setting, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw fail(owner, setting, value, "in [0, 1)");
+        }
+    }
+
+    private static IllegalArgumentException fail(String owner, String setting, double value, String expected) {
+        return new IllegalArgumentException(owner + ": " + setting + " must be " + expected + ", got " + value);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.jnn.optim;
+
+import dev.jnn.api.Optimizer;
+import dev.jnn.api.OptimizerState;
+import dev.jnn.api.Parameter;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every optimizer here shares: named per-parameter buffers (zero when first seen), a step count,
+ * and saving and restoring both.
+ *
+ * <p>Buffers are keyed by the parameter object, so a step does no lookups by string and allocates
+ * nothing once every parameter has been seen; they are exported under {@code "name/buffer"}.
+ */
+public abstract class StatefulOptimizer implements Optimizer {
+    private final String type;
+    private final List<String> bufferNames;
+    private final Map<Parameter, ParameterState> states = new IdentityHashMap<>();
+    private long step;
+
+    /** One parameter's buffers and its own step count (PyTorch's {@code state[p]}). */
+    private static final class ParameterState {
+        final float[][] buffers;
+        long step;
+
+        ParameterState(float[][] buffers, long step) {
+            this.buffers = buffers;
+            this.step = step;
+        }
+    }
+
+    /** @param bufferNames the per-parameter buffers this optimizer keeps, in PyTorch's names */
+    protected StatefulOptimizer(String type, List<String> bufferNames) {
+        this.type = type;
+        this.bufferNames = List.copyOf(bufferNames);
+    }
+
+    @Override
+    public final String type() {
+        return type;
+    }
+
+    @Override
+    public final void step(List<Parameter> parameters) {
+        step++;
+        for (Parameter p : parameters) {
+            ParameterState state = stateOf(p);
+            state.step++;
+            update(p.value().data(), p.gradient().data(), state.buffers, state.step, p.weightDecay());
+        }
+    }
+
+    /**
+     * Updates one parameter in place.
+     *
+     * @param w            the weights
+     * @param g            their gradient (not to be modified: it belongs to the layer)
+     * @param state        the buffers named in the constructor, in that order, each of {@code w.length}
+     * @param t            this parameter's step count, 1 on its first step
+     * @param decayApplies whether this parameter takes weight decay
+     */
+    protected abstract void update(float[] w, float[] g, float[][] state, long t, boolean decayApplies);
+
+    /** The value buffer {@code index} starts at; 0 unless an optimizer says otherwise. */
+    protected float initialValue(int index) {
+        return 0f;
+    }
+
+    /** Steps taken so far (calls of {@link #step}). */
+    public long steps() {
+        return step;
+    }
+
+    @Override
+    public OptimizerState state() {
+        Map<String, float[]> exported = new LinkedHashMap<>();
+        states.forEach((parameter, state) -> {
+            for (int i = 0; i < state.buffers.length; i++) {
+                exported.put(parameter.name() + "/" + bufferNames.get(i), state.buffers[i]);
+            }
+        });
+        return new OptimizerState(step, exported);
+    }
+
+    @Override
+    public void loadState(OptimizerState state, List<Parameter> parameters) {
+        Map<Parameter, ParameterState> loaded = new IdentityHashMap<>();
+        for (Parameter p : parameters) {
+            float[][] arrays = new float[bufferNames.size()][];
+            for (int i = 0; i < arrays.length; i++) {
+                String key = p.name() + "/" + bufferNames.get(i);
+                float[] saved = state.buffers().get(key);
+                if (saved == null) {
+                    throw new IllegalArgumentException(type + ": saved state has no buffer '" + key + "'; it has "
+                            + state.buffers().keySet());
+                }
+                if (saved.length != p.size()) {
+                    throw new IllegalArgumentException(type + ": saved buffer '" + key + "' has " + saved.length
+                            + " values, but parameter " + p + " has " + p.size());
+                }
+                arrays[i] = saved.clone();
+            }
+            loaded.put(p, new ParameterState(arrays, state.step()));
+        }
+        states.clear();
+        states.putAll(loaded);
+        step = state.step();
+    }
+
+    private ParameterState stateOf(Parameter p) {
+        ParameterState state = states.get(p);
+        if (state == null) {
+            float[][] arrays = new float[bufferNames.size()][p.size()];
+            for (int i = 0; i < arrays.length; i++) {
+                java.util.Arrays.fill(arrays[i], initialValue(i));
+            }
+            state = new ParameterState(arrays, 0);
+            states.put(p, state);
+        }
+        return state;
+    }
+}
