@@ -1,0 +1,91 @@
+package dev.jnn.api.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jnn.api.Layer;
+import dev.jnn.api.Tensor;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RegistryTest {
+
+    @Test
+    void aProviderListedOnlyInTestResourcesIsFoundByNameIgnoringCase() {
+        Layer layer = Providers.layer("TEST_Scale", Map.of("factor", 3, "size", 1));
+        layer.build(new int[] {2}, null);
+        assertEquals(Tensor.matrix(new float[] {3, -6}), layer.forward(Tensor.matrix(new float[] {1, -2}), false));
+        assertTrue(Providers.layers().contains("test_scale"));
+    }
+
+    @Test
+    void anUnknownNameListsTheKnownOnesAndSuggestsTheClosest() {
+        Registry<LayerProvider> layers = Registry.of("layer", List.of(new TestProviders.ScaleLayerProvider(), named("dense"),
+                named("dropout")));
+        UnknownProviderException e = assertThrows(UnknownProviderException.class, () -> layers.find("dence"));
+        assertEquals("unknown layer 'dence'; did you mean 'dense'? known layers: dense, dropout, test_scale", e.getMessage());
+        assertEquals(List.of("dense", "dropout", "test_scale"), e.known());
+    }
+
+    @Test
+    void aNameFarFromAnyKnownOneGetsNoSuggestion() {
+        Registry<LayerProvider> layers = Registry.of("layer", List.of(named("dense")));
+        assertEquals("unknown layer 'convolution2d' known layers: dense",
+                assertThrows(UnknownProviderException.class, () -> layers.find("convolution2d")).getMessage());
+    }
+
+    @Test
+    void anEmptyRegistrySaysWhatIsProbablyMissing() {
+        Registry<LayerProvider> none = Registry.of("optimizer", List.of());
+        assertEquals("unknown optimizer 'adam' known optimizers: none (is the module that provides them on the classpath?)",
+                assertThrows(UnknownProviderException.class, () -> none.find("adam")).getMessage());
+    }
+
+    @Test
+    void twoProvidersWithOneNameFailNamingBothClasses() {
+        DuplicateProviderException e = assertThrows(DuplicateProviderException.class,
+                () -> Registry.load(TestProviders.GreetingProvider.class, "greeting", getClass().getClassLoader()));
+        assertEquals("two greeting providers are named 'hello': dev.jnn.api.spi.TestProviders$EnglishGreeting and "
+                + "dev.jnn.api.spi.TestProviders$OtherGreeting; remove one of them from the classpath or rename it", e.getMessage());
+    }
+
+    @Test
+    void settingsAreCheckedAgainstTheDeclarationAndDefaultsFilledIn() {
+        Provider<?> p = new TestProviders.ScaleLayerProvider();
+        Settings s = Settings.resolve(p, "layer", Map.of("size", "4", "enabled", "FALSE", "factor", 1));
+        assertEquals(Map.of("factor", 1.0, "repeat", 1, "enabled", false, "label", "x", "size", 4), s.asMap());
+    }
+
+    @Test
+    void badSettingsNameTheSettingTheProviderAndTheValue() {
+        Provider<?> p = new TestProviders.ScaleLayerProvider();
+        assertEquals("layer 'test_scale': setting 'factor' expected a number, got \"fast\"", message(p, Map.of("factor", "fast", "size", 1)));
+        assertEquals("layer 'test_scale': setting 'repeat' expected a whole number, got 2.5 (Double)", message(p, Map.of("repeat", 2.5, "size", 1)));
+        assertEquals("layer 'test_scale': setting 'enabled' expected true or false, got \"yes\"", message(p, Map.of("enabled", "yes", "size", 1)));
+        assertEquals("layer 'test_scale' has no setting 'betas'; it accepts: factor, repeat, enabled, label, size",
+                message(p, Map.of("betas", 0.9, "size", 1)));
+        assertEquals("layer 'test_scale' needs setting 'size' (a whole number): required size", message(p, Map.of()));
+    }
+
+    @Test
+    void editDistanceCountsSingleCharacterEdits() {
+        assertEquals(1, Registry.editDistance("adam", "adamw"));
+        assertEquals(2, Registry.editDistance("rmsprop", "rmspop2"));
+        assertEquals(0, Registry.editDistance("sgd", "sgd"));
+    }
+
+    private static String message(Provider<?> p, Map<String, ?> raw) {
+        return assertThrows(InvalidSettingException.class, () -> Settings.resolve(p, "layer", raw)).getMessage();
+    }
+
+    private static LayerProvider named(String name) {
+        return new LayerProvider() {
+            public String name() { return name; }
+            public String description() { return name; }
+            public List<Setting> settings() { return List.of(); }
+            public Layer create(Settings s) { throw new UnsupportedOperationException(); }
+        };
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Built-in generated datasets, seeded, for examples, tests and comparisons that need no download.
+ */
+package dev.jnn.core.data;
