@@ -40,6 +40,15 @@ public interface Layer {
     /** Given dLoss/dOutput for the last forward batch, sets parameter gradients and returns dLoss/dInput. */
     Tensor backward(Tensor gradOutput);
 
+    /**
+     * As {@link #backward(Tensor)}, but when {@code needInputGradient} is false nobody will read
+     * dLoss/dInput (the layer is a model's first and its input is data), so the layer may skip that
+     * product and return null. By default it computes it anyway.
+     */
+    default Tensor backward(Tensor gradOutput, boolean needInputGradient) {
+        return backward(gradOutput);
+    }
+
     /** The trainable parameters, empty for a layer that has none. */
     default List<Parameter> parameters() {
         return List.of();

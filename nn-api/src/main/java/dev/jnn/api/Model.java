@@ -22,8 +22,17 @@ public interface Model {
 
     Tensor forward(Tensor input, boolean training);
 
-    /** Backpropagates dLoss/dOutput through every layer, setting every parameter's gradient. */
-    Tensor backward(Tensor gradOutput);
+    /**
+     * Backpropagates dLoss/dOutput through every layer, setting every parameter's gradient; returns
+     * dLoss/dInput, or null when {@code needInputGradient} is false (training needs only the
+     * parameters' gradients, and the first layer may then skip a whole matrix product).
+     */
+    Tensor backward(Tensor gradOutput, boolean needInputGradient);
+
+    /** {@link #backward(Tensor, boolean)} with dLoss/dInput. */
+    default Tensor backward(Tensor gradOutput) {
+        return backward(gradOutput, true);
+    }
 
     /** Every trainable parameter, in layer order. */
     List<Parameter> parameters();

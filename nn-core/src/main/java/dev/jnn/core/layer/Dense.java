@@ -129,11 +129,19 @@ public final class Dense implements Layer {
 
     @Override
     public Tensor backward(Tensor dy) {
+        return backward(dy, true);
+    }
+
+    @Override
+    public Tensor backward(Tensor dy, boolean needInputGradient) {
         Tensor dz = activation == null ? dy : activation.backward(dy);
         int batch = dz.rows();
         kernels.matmulTransA(input.data(), dz.data(), weight.gradient().data(), batch, inputs, units);
         if (bias != null) {
             kernels.sumRows(dz.data(), bias.gradient().data(), batch, units);
+        }
+        if (!needInputGradient) {
+            return null;
         }
         gradInput = Workspace.reuse(gradInput, batch, inputShape);
         kernels.matmulTransB(dz.data(), weight.value().data(), gradInput.data(), batch, units, inputs);

@@ -97,13 +97,13 @@ public final class Sequential implements Model {
     }
 
     @Override
-    public Tensor backward(Tensor gradOutput) {
+    public Tensor backward(Tensor gradOutput, boolean needInputGradient) {
         checkBuilt();
         Tensor g = gradOutput;
-        for (int i = layers.size() - 1; i >= 0; i--) {
+        for (int i = layers.size() - 1; i > 0; i--) {
             g = layers.get(i).backward(g);
         }
-        return g;
+        return layers.get(0).backward(g, needInputGradient);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.Objects;
  *           p = model.forward(x)
  *           L = loss(p, y)                         the batch mean
  *           model.backward(dL/dp)                  every parameter's gradient, a batch mean too
+ *                                                  (not dL/dx of the data: nobody reads it)
  *           optimizer.step(parameters)
  *       evaluate on the validation data, if any
  * </pre>
@@ -88,7 +89,7 @@ public final class Trainer {
                     throw new TrainingDivergedException(epoch, b + 1, batchLoss);
                 }
                 accuracySum += loss.accuracy(predictions, batch[1]) * n;
-                model.backward(loss.backward());
+                model.backward(loss.backward(), false);
                 optimizer.step(parameters);
                 lossSum += (double) batchLoss * n;
                 if (!listeners.isEmpty()) {

@@ -1,0 +1,261 @@
+package dev.jnn.core.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Kernels written with the JDK's Vector API ({@code jdk.incubator.vector}), chosen when that module
+ * is readable.
+ *
+ * <p>All three matrix products run one register-tiled micro-kernel,
+ * <pre>
+ *   C[r, j] = sum over p of a(r, p) * B[p, j]          a(r, p) = A[r * rowStride + p * reductionStride]
+ * </pre>
+ * so {@code X W} (rowStride k, reductionStride 1) and {@code X^T dY} (rowStride 1, reductionStride k)
+ * need no transposed copy; {@code dY W^T} packs {@code W^T} into a per-thread workspace (an in x out
+ * copy, 1/batch of the product's work) and runs the same kernel. A tile of {@value #ROWS} rows by two
+ * vectors of columns lives in registers across the whole reduction.
+ *
+ * <p>Every element of C is the same chain of fused multiply-adds in p order, whatever tile, tail or
+ * thread computes it: results are identical on 1 or 2 threads. (No lane reductions: their floating
+ * point order is unspecified.) The columns are split between threads at panel boundaries.
+ */
+final class VectorKernels extends ScalarKernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int PANEL = 2 * L;
+    private static final int ROWS = 4;
+    /** Below this many multiply-adds a product runs on one thread: handing it over would cost more. */
+    private static final long PARALLEL_WORK = 1 << 18;
+
+    private final Parallel parallel;
+    private final ThreadLocal<ProductTask> tasks = ThreadLocal.withInitial(ProductTask::new);
+
+    VectorKernels(int threads) {
+        this.parallel = new Parallel(threads);
+    }
+
+    @Override
+    public String name() {
+        return "vector (" + S.vectorBitSize() + "-bit, " + parallel.threads() + " threads)";
+    }
+
+    @Override
+    public void matmul(float[] a, float[] b, float[] c, int m, int k, int n) {
+        product(a, k, 1, b, c, m, k, n);
+    }
+
+    @Override
+    public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n) {
+        product(a, 1, k, b, c, k, m, n);
+    }
+
+    @Override
+    public void matmulTransB(float[] a, float[] b, float[] c, int m, int n, int k) {
+        ProductTask task = tasks.get();
+        float[] bt = task.transposed(n * k);
+        transpose(b, bt, k, n);
+        product(a, n, 1, bt, c, m, n, k);
+    }
+
+    /** {@code to[n x k] = from[k x n]^T}, in square blocks so that reads and writes both stay in cache. */
+    private static void transpose(float[] from, float[] to, int k, int n) {
+        final int block = 16;
+        for (int p0 = 0; p0 < k; p0 += block) {
+            int pEnd = Math.min(k, p0 + block);
+            for (int j0 = 0; j0 < n; j0 += block) {
+                int jEnd = Math.min(n, j0 + block);
+                for (int p = p0; p < pEnd; p++) {
+                    for (int j = j0; j < jEnd; j++) {
+                        to[j * k + p] = from[p * n + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code C[rows x cols] = sum_p a(r, p) B[p, :]}, split over threads by column panels. */
+    private void product(float[] a, int rowStride, int reductionStride, float[] b, float[] c, int rows,
+                         int reduction, int cols) {
+        ProductTask task = tasks.get();
+        task.set(a, rowStride, reductionStride, b, c, rows, reduction, cols);
+        int panels = (cols + PANEL - 1) / PANEL;
+        long work = (long) rows * reduction * cols;
+        int parts = work < PARALLEL_WORK ? 1 : Math.min(parallel.threads(), panels);
+        parallel.run(task, parts);
+    }
+
+    /** The arguments of one product, reused by each calling thread so that a call allocates nothing. */
+    private static final class ProductTask implements Parallel.Task {
+        float[] a;
+        float[] b;
+        float[] c;
+        int rowStride;
+        int reductionStride;
+        int rows;
+        int reduction;
+        int cols;
+        private float[] transposed = new float[0];
+
+        void set(float[] a, int rowStride, int reductionStride, float[] b, float[] c, int rows, int reduction, int cols) {
+            this.a = a;
+            this.rowStride = rowStride;
+            this.reductionStride = reductionStride;
+            this.b = b;
+            this.c = c;
+            this.rows = rows;
+            this.reduction = reduction;
+            this.cols = cols;
+        }
+
+        float[] transposed(int size) {
+            if (transposed.length < size) {
+                transposed = new float[size];
+            }
+            return transposed;
+        }
+
+        @Override
+        public void run(int part, int parts) {
+            int panels = (cols + PANEL - 1) / PANEL;
+            int from = (int) ((long) panels * part / parts) * PANEL;
+            int to = Math.min(cols, (int) ((long) panels * (part + 1) / parts) * PANEL);
+            columns(from, to);
+        }
+
+        private void columns(int from, int to) {
+            int j = from;
+            for (; j + PANEL <= to; j += PANEL) {
+                int r = 0;
+                for (; r + ROWS <= rows; r += ROWS) {
+                    tile4x2(r, j);
+                }
+                for (; r < rows; r++) {
+                    tile1x2(r, j);
+                }
+            }
+            for (; j < to; j += L) {                 // the last, partial panel: one masked vector at a time
+                VectorMask<Float> mask = S.indexInRange(j, to);
+                for (int r = 0; r < rows; r++) {
+                    tile1x1(r, j, mask);
+                }
+            }
+        }
+
+        private void tile4x2(int r, int j) {
+            FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+            FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+            FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+            FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+            int ai = r * rowStride;
+            int bi = j;
+            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += cols) {
+                FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                FloatVector a0 = FloatVector.broadcast(S, a[ai]);
+                c00 = a0.fma(b0, c00);
+                c01 = a0.fma(b1, c01);
+                FloatVector a1 = FloatVector.broadcast(S, a[ai + rowStride]);
+                c10 = a1.fma(b0, c10);
+                c11 = a1.fma(b1, c11);
+                FloatVector a2 = FloatVector.broadcast(S, a[ai + 2 * rowStride]);
+                c20 = a2.fma(b0, c20);
+                c21 = a2.fma(b1, c21);
+                FloatVector a3 = FloatVector.broadcast(S, a[ai + 3 * rowStride]);
+                c30 = a3.fma(b0, c30);
+                c31 = a3.fma(b1, c31);
+            }
+            int ci = r * cols + j;
+            c00.intoArray(c, ci);
+            c01.intoArray(c, ci + L);
+            c10.intoArray(c, ci + cols);
+            c11.intoArray(c, ci + cols + L);
+            c20.intoArray(c, ci + 2 * cols);
+            c21.intoArray(c, ci + 2 * cols + L);
+            c30.intoArray(c, ci + 3 * cols);
+            c31.intoArray(c, ci + 3 * cols + L);
+        }
+
+        private void tile1x2(int r, int j) {
+            FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);
+            int ai = r * rowStride;
+            int bi = j;
+            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += cols) {
+                FloatVector a0 = FloatVector.broadcast(S, a[ai]);
+                c0 = a0.fma(FloatVector.fromArray(S, b, bi), c0);
+                c1 = a0.fma(FloatVector.fromArray(S, b, bi + L), c1);
+            }
+            c0.intoArray(c, r * cols + j);
+            c1.intoArray(c, r * cols + j + L);
+        }
+
+        private void tile1x1(int r, int j, VectorMask<Float> mask) {
+            FloatVector c0 = FloatVector.zero(S);
+            int ai = r * rowStride;
+            int bi = j;
+            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += cols) {
+                c0 = FloatVector.broadcast(S, a[ai]).fma(FloatVector.fromArray(S, b, bi, mask), c0);
+            }
+            c0.intoArray(c, r * cols + j, mask);
+        }
+    }
+
+    @Override
+    public void addRowVector(float[] c, float[] bias, int m, int n) {
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            int j = 0;
+            for (; j < S.loopBound(n); j += L) {
+                FloatVector.fromArray(S, c, row + j).add(FloatVector.fromArray(S, bias, j)).intoArray(c, row + j);
+            }
+            for (; j < n; j++) {
+                c[row + j] += bias[j];
+            }
+        }
+    }
+
+    @Override
+    public void sumRows(float[] a, float[] out, int m, int n) {
+        int j = 0;
+        for (; j < S.loopBound(n); j += L) {          // one column strip at a time, rows in order
+            FloatVector sum = FloatVector.zero(S);
+            for (int i = 0; i < m; i++) {
+                sum = sum.add(FloatVector.fromArray(S, a, i * n + j));
+            }
+            sum.intoArray(out, j);
+        }
+        for (; j < n; j++) {
+            float sum = 0f;
+            for (int i = 0; i < m; i++) {
+                sum += a[i * n + j];
+            }
+            out[j] = sum;
+        }
+    }
+
+    @Override
+    public void relu(float[] x, float[] y, int n) {
+        int i = 0;
+        for (; i < S.loopBound(n); i += L) {
+            FloatVector.fromArray(S, x, i).max(0f).intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] = Math.max(0f, x[i]);
+        }
+    }
+
+    @Override
+    public void reluBackward(float[] y, float[] dy, float[] dx, int n) {
+        int i = 0;
+        FloatVector zero = FloatVector.zero(S);
+        for (; i < S.loopBound(n); i += L) {
+            VectorMask<Float> active = FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(S, dy, i), active).intoArray(dx, i);
+        }
+        for (; i < n; i++) {
+            dx[i] = y[i] > 0f ? dy[i] : 0f;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.jnn.core.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every kernel implementation against a double-precision reference, on shapes with every kind of
+ * tail (rows not a multiple of the tile, columns not a multiple of a vector), and the vector kernels
+ * bit for bit identical on 1 and 2 threads.
+ */
+class KernelsTest {
+    static final Kernels SCALAR = KernelSelection.choose("scalar");
+    static final Kernels VECTOR_1 = KernelSelection.vector(1);
+    static final Kernels VECTOR_2 = KernelSelection.vector(2);
+
+    static Stream<Arguments> cases() {
+        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 33, 65}, {13, 17, 31}, {64, 100, 10}, {37, 64, 129}, {64, 784, 256}};
+        Stream.Builder<Arguments> all = Stream.builder();
+        for (Kernels k : new Kernels[] {SCALAR, VECTOR_1, VECTOR_2}) {
+            for (int[] s : shapes) {
+                all.add(Arguments.of(k, s[0], s[1], s[2]));
+            }
+        }
+        return all.build();
+    }
+
+    @ParameterizedTest(name = "{0} m={1} k={2} n={3}")
+    @MethodSource("cases")
+    void productsMatchADoublePrecisionReference(Kernels kernels, int m, int k, int n) {
+        SplittableRandom random = new SplittableRandom(m * 31L + k * 7L + n);
+        float[] a = random(m * k, random);
+        float[] b = random(k * n, random);
+        float[] dy = random(m * n, random);
+
+        float[] c = filled(m * n);
+        kernels.matmul(a, b, c, m, k, n);
+        assertClose(reference(a, k, 1, b, m, k, n), c, k, "X W");
+
+        float[] dw = filled(k * n);
+        kernels.matmulTransA(a, dy, dw, m, k, n);
+        assertClose(reference(a, 1, k, dy, k, m, n), dw, m, "X^T dY");
+
+        float[] dx = filled(m * k);
+        kernels.matmulTransB(dy, b, dx, m, n, k);
+        float[] bt = new float[n * k];
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                bt[j * k + p] = b[p * n + j];
+            }
+        }
+        assertClose(reference(dy, n, 1, bt, m, n, k), dx, n, "dY W^T");
+    }
+
+    @ParameterizedTest(name = "{0} m={1} k={2} n={3}")
+    @MethodSource("cases")
+    void elementwiseKernelsMatchTheirDefinitions(Kernels kernels, int m, int k, int n) {
+        SplittableRandom random = new SplittableRandom(n);
+        float[] x = random(m * n, random);
+        float[] bias = random(n, random);
+        float[] c = x.clone();
+        kernels.addRowVector(c, bias, m, n);
+        float[] sums = filled(n);
+        kernels.sumRows(x, sums, m, n);
+        float[] y = new float[m * n];
+        kernels.relu(x, y, m * n);
+        float[] dx = new float[m * n];
+        kernels.reluBackward(y, c, dx, m * n);
+        for (int j = 0; j < n; j++) {
+            double sum = 0;
+            for (int i = 0; i < m; i++) {
+                int at = i * n + j;
+                assertEquals(x[at] + bias[j], c[at], 1e-6);
+                assertEquals(Math.max(0, x[at]), y[at]);
+                assertEquals(x[at] > 0 ? c[at] : 0f, dx[at]);
+                sum += x[at];
+            }
+            assertEquals(sum, sums[j], 1e-5 * m);
+        }
+    }
+
+    @Test
+    void oneAndTwoThreadsGiveIdenticalBits() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int[] s : new int[][] {{64, 784, 256}, {256, 256, 128}, {50, 300, 130}, {256, 128, 10}}) {
+            int m = s[0], k = s[1], n = s[2];
+            float[] a = random(m * k, random);
+            float[] b = random(k * n, random);
+            float[] dy = random(m * n, random);
+            float[] one = new float[Math.max(m * n, Math.max(k * n, m * k))];
+            float[] two = one.clone();
+            VECTOR_1.matmul(a, b, one, m, k, n);
+            VECTOR_2.matmul(a, b, two, m, k, n);
+            assertArrayEquals(one, two, 0f);
+            VECTOR_1.matmulTransA(a, dy, one, m, k, n);
+            VECTOR_2.matmulTransA(a, dy, two, m, k, n);
+            assertArrayEquals(one, two, 0f);
+            VECTOR_1.matmulTransB(dy, b, one, m, n, k);
+            VECTOR_2.matmulTransB(dy, b, two, m, n, k);
+            assertArrayEquals(one, two, 0f);
+        }
+    }
+
+    @Test
+    void theVectorKernelsAreChosenWhenTheModuleIsReadable() {
+        assertTrue(KernelSelection.vectorApiReadable(), "the test JVM runs with --add-modules jdk.incubator.vector");
+        assertTrue(KernelSelection.choose("auto").name().startsWith("vector"));
+    }
+
+    /** C[rows x cols] = sum_p a(r, p) B[p, :], in double. */
+    private static double[] reference(float[] a, int rowStride, int reductionStride, float[] b, int rows, int reduction, int cols) {
+        double[] c = new double[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int p = 0; p < reduction; p++) {
+                double arp = a[r * rowStride + p * reductionStride];
+                for (int j = 0; j < cols; j++) {
+                    c[r * cols + j] += arp * b[p * cols + j];
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Within float rounding of a sum of {@code terms} products of values in [-1, 1]. */
+    private static void assertClose(double[] expected, float[] actual, int terms, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            double tolerance = 1e-6 * terms + 1e-6;
+            if (Math.abs(expected[i] - actual[i]) > tolerance) {
+                throw new AssertionError(what + ": element " + i + " is " + actual[i] + ", expected " + expected[i]);
+            }
+        }
+    }
+
+    private static float[] random(int n, SplittableRandom random) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (2 * random.nextDouble() - 1);
+        }
+        return v;
+    }
+
+    /** Garbage in the output, to prove the kernels overwrite rather than add. */
+    private static float[] filled(int n) {
+        float[] v = new float[n];
+        java.util.Arrays.fill(v, 1e6f);
+        return v;
+    }
+}
