@@ -58,24 +58,35 @@ public final class Adam extends StatefulOptimizer {
         float shrink = decoupled ? 1f - lr * decay : 1f;
         float b1 = (float) beta1;
         float b2 = (float) beta2;
+        float oneMinusB1 = 1f - b1;
+        float oneMinusB2 = 1f - b2;
         // The bias corrections, in double as PyTorch computes them in Python floats.
         float stepSize = (float) (lr / (1 - Math.pow(beta1, t)));
         float correction2Sqrt = (float) Math.sqrt(1 - Math.pow(beta2, t));
         float[] m = state[0];
         float[] v = state[1];
-        float[] vmax = amsgrad ? state[2] : null;
-        for (int i = 0; i < w.length; i++) {
-            float gi = g[i] + coupledDecay * w[i];
-            w[i] *= shrink;
-            m[i] = b1 * m[i] + (1f - b1) * gi;
-            v[i] = b2 * v[i] + (1f - b2) * gi * gi;
-            float vUsed = v[i];
-            if (vmax != null) {
-                vmax[i] = Math.max(vmax[i], v[i]);
-                vUsed = vmax[i];
+        // Two loops rather than a branch inside one, so that the JIT can vectorize each.
+        if (!amsgrad) {
+            for (int i = 0; i < w.length; i++) {
+                float gi = g[i] + coupledDecay * w[i];
+                float mi = b1 * m[i] + oneMinusB1 * gi;
+                float vi = b2 * v[i] + oneMinusB2 * gi * gi;
+                m[i] = mi;
+                v[i] = vi;
+                w[i] = w[i] * shrink - stepSize * mi / ((float) Math.sqrt(vi) / correction2Sqrt + eps);
             }
-            float denom = (float) Math.sqrt(vUsed) / correction2Sqrt + eps;
-            w[i] -= stepSize * m[i] / denom;
+        } else {
+            float[] vmax = state[2];
+            for (int i = 0; i < w.length; i++) {
+                float gi = g[i] + coupledDecay * w[i];
+                float mi = b1 * m[i] + oneMinusB1 * gi;
+                float vi = b2 * v[i] + oneMinusB2 * gi * gi;
+                float vUsed = Math.max(vmax[i], vi);
+                m[i] = mi;
+                v[i] = vi;
+                vmax[i] = vUsed;
+                w[i] = w[i] * shrink - stepSize * mi / ((float) Math.sqrt(vUsed) / correction2Sqrt + eps);
+            }
         }
     }
 

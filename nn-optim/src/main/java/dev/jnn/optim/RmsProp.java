@@ -57,14 +57,24 @@ public final class RmsProp extends StatefulOptimizer {
     protected void update(float[] w, float[] g, float[][] state, long t, boolean decayApplies) {
         float decay = decayApplies ? weightDecay : 0f;
         float[] v = state[0];
+        float oneMinusAlpha = 1f - alpha;
+        if (!centered && momentum == 0f) {            // the common case, in a loop the JIT can vectorize
+            for (int i = 0; i < w.length; i++) {
+                float gi = g[i] + decay * w[i];
+                float vi = alpha * v[i] + oneMinusAlpha * gi * gi;
+                v[i] = vi;
+                w[i] -= lr * gi / ((float) Math.sqrt(vi) + eps);
+            }
+            return;
+        }
         float[] a = centered ? state[1] : null;
         float[] buf = momentum > 0f ? state[state.length - 1] : null;
         for (int i = 0; i < w.length; i++) {
             float gi = g[i] + decay * w[i];
-            v[i] = alpha * v[i] + (1f - alpha) * gi * gi;
+            v[i] = alpha * v[i] + oneMinusAlpha * gi * gi;
             float denom;
             if (centered) {
-                a[i] = alpha * a[i] + (1f - alpha) * gi;
+                a[i] = alpha * a[i] + oneMinusAlpha * gi;
                 denom = (float) Math.sqrt(v[i] - a[i] * a[i]) + eps;
             } else {
                 denom = (float) Math.sqrt(v[i]) + eps;

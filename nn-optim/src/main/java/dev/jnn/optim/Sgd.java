@@ -58,12 +58,24 @@ public final class Sgd extends StatefulOptimizer {
             return;
         }
         float[] b = state[0];
-        boolean first = t == 1;
-        for (int i = 0; i < w.length; i++) {
-            float gi = g[i] + decay * w[i];
-            b[i] = first ? gi : momentum * b[i] + (1f - dampening) * gi;
-            float direction = nesterov ? gi + momentum * b[i] : b[i];
-            w[i] -= lr * direction;
+        // b = keep * b + take * g is b = g on the first step (keep 0, take 1) and the momentum rule after.
+        float keep = t == 1 ? 0f : momentum;
+        float take = t == 1 ? 1f : 1f - dampening;
+        // One loop per variant, without branches inside, so that the JIT can vectorize each.
+        if (nesterov) {
+            for (int i = 0; i < w.length; i++) {
+                float gi = g[i] + decay * w[i];
+                float bi = keep * b[i] + take * gi;
+                b[i] = bi;
+                w[i] -= lr * (gi + momentum * bi);
+            }
+        } else {
+            for (int i = 0; i < w.length; i++) {
+                float gi = g[i] + decay * w[i];
+                float bi = keep * b[i] + take * gi;
+                b[i] = bi;
+                w[i] -= lr * bi;
+            }
         }
     }
 

@@ -82,6 +82,31 @@ public final class Synthetic {
         return new Dataset(Tensor.of(x, samples, inputs), Tensor.of(y, samples, outputs));
     }
 
+    /**
+     * Gaussian blobs: each class a random prototype in [0, 1]^features, each sample its class's
+     * prototype plus N(0, noise^2) per feature, classes drawn uniformly. Stands in for data of a
+     * given shape (such as MNIST's 784 features and 10 classes) when the real files are absent.
+     *
+     * @return inputs {@code [samples, features]}, class indices {@code [samples, 1]}
+     */
+    public static Dataset blobs(int samples, int features, int classes, double noise, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] prototypes = new float[classes * features];
+        for (int i = 0; i < prototypes.length; i++) {
+            prototypes[i] = (float) random.nextDouble();
+        }
+        float[] x = new float[samples * features];
+        float[] y = new float[samples];
+        for (int s = 0; s < samples; s++) {
+            int label = random.nextInt(classes);
+            y[s] = label;
+            for (int f = 0; f < features; f++) {
+                x[s * features + f] = (float) (prototypes[label * features + f] + noise * random.nextGaussian());
+            }
+        }
+        return new Dataset(Tensor.of(x, samples, features), Tensor.of(y, samples, 1));
+    }
+
     private static float[] gaussian(int n, double std, SplittableRandom random) {
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {

@@ -136,10 +136,14 @@ final class VectorKernels extends ScalarKernels {
                     tile1x2(r, j);
                 }
             }
-            for (; j < to; j += L) {                 // the last, partial panel: one masked vector at a time
-                VectorMask<Float> mask = S.indexInRange(j, to);
+            for (; j + L <= to; j += L) {            // a partial panel: one vector at a time
                 for (int r = 0; r < rows; r++) {
-                    tile1x1(r, j, mask);
+                    tile1x1(r, j);
+                }
+            }
+            for (; j < to; j++) {                     // the last columns: scalar, with the same fused steps
+                for (int r = 0; r < rows; r++) {
+                    element(r, j);
                 }
             }
         }
@@ -191,14 +195,25 @@ final class VectorKernels extends ScalarKernels {
             c1.intoArray(c, r * cols + j + L);
         }
 
-        private void tile1x1(int r, int j, VectorMask<Float> mask) {
+        private void tile1x1(int r, int j) {
             FloatVector c0 = FloatVector.zero(S);
             int ai = r * rowStride;
             int bi = j;
             for (int p = 0; p < reduction; p++, ai += reductionStride, bi += cols) {
-                c0 = FloatVector.broadcast(S, a[ai]).fma(FloatVector.fromArray(S, b, bi, mask), c0);
+                c0 = FloatVector.broadcast(S, a[ai]).fma(FloatVector.fromArray(S, b, bi), c0);
             }
-            c0.intoArray(c, r * cols + j, mask);
+            c0.intoArray(c, r * cols + j);
+        }
+
+        // Masked vector loads would fit here too, but on JDK 17 they box a vector object per operation.
+        private void element(int r, int j) {
+            float sum = 0f;
+            int ai = r * rowStride;
+            int bi = j;
+            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += cols) {
+                sum = Math.fma(a[ai], b[bi], sum);
+            }
+            c[r * cols + j] = sum;
         }
     }
 

@@ -42,7 +42,9 @@ public final class Dense implements Layer {
     private Parameter bias;
     private Tensor input;
     private Tensor z;
+    private final Workspace zBuffers = new Workspace();
     private Tensor gradInput;
+    private final Workspace gradInputBuffers = new Workspace();
 
     /** A linear layer (no activation) with a bias. */
     public Dense(int units) {
@@ -119,7 +121,7 @@ public final class Dense implements Layer {
         Shapes.checkBatch(type(), x, inputShape);
         int batch = x.rows();
         input = x;
-        z = Workspace.reuse(z, batch, unitsShape);
+        z = zBuffers.get(batch, unitsShape);
         kernels.matmul(x.data(), weight.value().data(), z.data(), batch, inputs, units);
         if (bias != null) {
             kernels.addRowVector(z.data(), bias.value().data(), batch, units);
@@ -143,7 +145,7 @@ public final class Dense implements Layer {
         if (!needInputGradient) {
             return null;
         }
-        gradInput = Workspace.reuse(gradInput, batch, inputShape);
+        gradInput = gradInputBuffers.get(batch, inputShape);
         kernels.matmulTransB(dz.data(), weight.value().data(), gradInput.data(), batch, units, inputs);
         return gradInput;
     }

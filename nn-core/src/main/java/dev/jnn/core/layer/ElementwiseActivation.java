@@ -16,7 +16,9 @@ public abstract class ElementwiseActivation implements Layer {
     private int[] shape;
     private Tensor input;
     private Tensor output;
+    private final Workspace outputBuffers = new Workspace();
     private Tensor gradInput;
+    private final Workspace gradInputBuffers = new Workspace();
 
     @Override
     public void build(int[] inputShape, BuildContext context) {
@@ -34,14 +36,14 @@ public abstract class ElementwiseActivation implements Layer {
         Shapes.checkBuilt(type(), shape);
         Shapes.checkBatch(type(), x, shape);
         input = x;
-        output = Workspace.reuse(output, x.rows(), shape);
+        output = outputBuffers.get(x.rows(), shape);
         apply(x.data(), output.data(), x.size());
         return output;
     }
 
     @Override
     public Tensor backward(Tensor dy) {
-        gradInput = Workspace.reuse(gradInput, dy.rows(), shape);
+        gradInput = gradInputBuffers.get(dy.rows(), shape);
         derivative(input.data(), output.data(), dy.data(), gradInput.data(), dy.size());
         return gradInput;
     }

@@ -18,7 +18,9 @@ import dev.jnn.core.kernel.Workspace;
 public final class Softmax implements Layer {
     private int[] shape;
     private Tensor output;
+    private final Workspace outputBuffers = new Workspace();
     private Tensor gradInput;
+    private final Workspace gradInputBuffers = new Workspace();
 
     @Override
     public String type() {
@@ -44,7 +46,7 @@ public final class Softmax implements Layer {
     public Tensor forward(Tensor x, boolean training) {
         Shapes.checkBuilt(type(), shape);
         Shapes.checkBatch(type(), x, shape);
-        output = Workspace.reuse(output, x.rows(), shape);
+        output = outputBuffers.get(x.rows(), shape);
         int n = shape[0];
         float[] in = x.data();
         float[] out = output.data();
@@ -70,7 +72,7 @@ public final class Softmax implements Layer {
 
     @Override
     public Tensor backward(Tensor dy) {
-        gradInput = Workspace.reuse(gradInput, dy.rows(), shape);
+        gradInput = gradInputBuffers.get(dy.rows(), shape);
         int n = shape[0];
         float[] y = output.data();
         float[] g = dy.data();

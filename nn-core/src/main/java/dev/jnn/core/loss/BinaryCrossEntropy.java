@@ -15,6 +15,7 @@ import dev.jnn.core.kernel.Workspace;
  */
 public final class BinaryCrossEntropy implements Loss {
     private Tensor gradient;
+    private final Workspace gradientBuffers = new Workspace();
 
     @Override
     public String type() {
@@ -27,7 +28,7 @@ public final class BinaryCrossEntropy implements Loss {
             throw new IllegalArgumentException(type() + ": targets of shape " + targets.shapeString()
                     + " do not fit predictions of shape " + logits.shapeString() + "; expected the same shape");
         }
-        gradient = Workspace.reuse(gradient, logits.rows(), logits.columns());
+        gradient = gradientBuffers.get(logits.rows(), logits.columns());
         float[] z = logits.data();
         float[] y = targets.data();
         float[] g = gradient.data();

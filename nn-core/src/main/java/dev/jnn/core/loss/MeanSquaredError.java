@@ -13,6 +13,7 @@ import dev.jnn.core.kernel.Workspace;
  */
 public final class MeanSquaredError implements Loss {
     private Tensor gradient;
+    private final Workspace gradientBuffers = new Workspace();
 
     @Override
     public String type() {
@@ -25,7 +26,7 @@ public final class MeanSquaredError implements Loss {
             throw new IllegalArgumentException("mse: targets of shape " + y.shapeString()
                     + " do not fit predictions of shape " + p.shapeString() + "; expected the same shape");
         }
-        gradient = Workspace.reuse(gradient, p.rows(), p.columns());
+        gradient = gradientBuffers.get(p.rows(), p.columns());
         float[] pd = p.data();
         float[] yd = y.data();
         float[] g = gradient.data();

@@ -16,6 +16,7 @@ import dev.jnn.core.kernel.Workspace;
  */
 public final class SoftmaxCrossEntropy implements Loss {
     private Tensor gradient;
+    private final Workspace gradientBuffers = new Workspace();
 
     @Override
     public String type() {
@@ -27,7 +28,7 @@ public final class SoftmaxCrossEntropy implements Loss {
         int batch = logits.rows();
         int classes = logits.columns();
         boolean indices = Targets.areIndices(type(), logits, targets);
-        gradient = Workspace.reuse(gradient, batch, classes);
+        gradient = gradientBuffers.get(batch, classes);
         float[] z = logits.data();
         float[] y = targets.data();
         float[] g = gradient.data();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jnn", mixinStandardHelpOptions = true, version = "jnn 0.1.0",
         description = "Build, train and compare neural networks on the JVM.",
-        subcommands = {CompareCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CompareCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

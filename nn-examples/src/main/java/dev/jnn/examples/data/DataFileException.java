@@ -1,0 +1,10 @@
+package dev.jnn.examples.data;
+
+import java.nio.file.Path;
+
+/** A data file that cannot be read as what it should be; the message names the file and the place. */
+public class DataFileException extends IllegalArgumentException {
+    public DataFileException(Path file, String where, String problem) {
+        super(file + ": " + where + ": " + problem);
+    }
+}
