@@ -1,5 +1,7 @@
 package dev.jnn.optim;
 
+import dev.jnn.api.spi.InvalidSettingException;
+
 /** Rejects impossible hyper-parameters at creation, naming the optimizer, the setting and the value. */
 final class Check {
     private Check() {
@@ -25,6 +27,6 @@ final class Check {
     }
 
     private static IllegalArgumentException fail(String owner, String setting, double value, String expected) {
-        return new IllegalArgumentException(owner + ": " + setting + " must be " + expected + ", got " + value);
+        return new InvalidSettingException(setting, owner + ": " + setting + " must be " + expected + ", got " + value);
     }
 }

@@ -33,7 +33,7 @@ public final class Settings {
         }
         for (String key : raw.keySet()) {
             if (!declared.containsKey(key)) {
-                throw new InvalidSettingException(owner + " has no setting '" + key + "'; it accepts: "
+                throw new InvalidSettingException(key, owner + " has no setting '" + key + "'; it accepts: "
                         + (declared.isEmpty() ? "none" : String.join(", ", declared.keySet())));
             }
         }
@@ -42,7 +42,7 @@ public final class Settings {
             Object given = raw.get(s.name());
             if (given == null) {
                 if (s.required()) {
-                    throw new InvalidSettingException(owner + " needs setting '" + s.name() + "' (" + s.type().expected()
+                    throw new InvalidSettingException(s.name(), owner + " needs setting '" + s.name() + "' (" + s.type().expected()
                             + "): " + s.description());
                 }
                 values.put(s.name(), s.defaultValue());
@@ -51,7 +51,7 @@ public final class Settings {
             try {
                 values.put(s.name(), s.type().convert(given));
             } catch (IllegalArgumentException e) {
-                throw new InvalidSettingException(owner + ": setting '" + s.name() + "' " + e.getMessage(), e);
+                throw new InvalidSettingException(s.name(), owner + ": setting '" + s.name() + "' " + e.getMessage(), e);
             }
         }
         return new Settings(owner, values);
@@ -94,7 +94,7 @@ public final class Settings {
      */
     public void require(boolean condition, String name, String expected) {
         if (!condition) {
-            throw new InvalidSettingException(owner + ": setting '" + name + "' must be " + expected + ", got "
+            throw new InvalidSettingException(name, owner + ": setting '" + name + "' must be " + expected + ", got "
                     + values.get(name));
         }
     }

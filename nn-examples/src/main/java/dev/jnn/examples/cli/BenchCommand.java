@@ -45,10 +45,17 @@ final class BenchCommand implements Runnable {
     @Option(names = "--tsv", description = "print tab-separated rows for scripts instead of a table")
     boolean tsv;
 
+    @Option(names = "--gemm", description = "measure the matrix products alone (GFLOP/s at the network's shapes, 1 and 2 threads) instead of training")
+    boolean gemm;
+
     private static final Map<String, Double> LEARNING_RATES = Map.of("adam", 1e-3, "sgd", 0.1);
 
     @Override
     public void run() {
+        if (gemm) {
+            GemmBenchmark.run(batches, tsv);
+            return;
+        }
         for (String name : optimizers) {
             if (!LEARNING_RATES.containsKey(name)) {
                 throw new IllegalArgumentException("bench: optimizer '" + name + "' is not benchmarked; use adam or sgd");

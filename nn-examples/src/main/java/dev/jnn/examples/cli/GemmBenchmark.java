@@ -1,0 +1,68 @@
+package dev.jnn.examples.cli;
+
+import dev.jnn.core.kernel.KernelSelection;
+import dev.jnn.core.kernel.Kernels;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * GFLOP/s of the three products of a training step at the reference network's largest shapes, on 1
+ * and 2 threads: {@code X W} (forward), {@code X^T dY} (weight gradient), {@code dY W^T} (input
+ * gradient), each the best of several timed rounds after warm-up.
+ */
+final class GemmBenchmark {
+    private GemmBenchmark() {
+    }
+
+    /** {in, out} of the layers whose products dominate: 784-256 and 256-128. */
+    private static final int[][] LAYERS = {{784, 256}, {256, 128}};
+
+    static void run(List<Integer> batches, boolean tsv) {
+        Kernels[] kernels = KernelSelection.vectorApiReadable()
+                ? new Kernels[] {KernelSelection.vector(1), KernelSelection.vector(2)}
+                : new Kernels[] {KernelSelection.choose("scalar")};
+        System.out.println(tsv ? "kernels\tproduct\tm\tk\tn\tgflops" : String.format("%-28s %-8s %16s %8s", "kernels", "product", "m x k x n", "GFLOP/s"));
+        for (Kernels k : kernels) {
+            for (int batch : batches) {
+                for (int[] layer : LAYERS) {
+                    for (String product : new String[] {"XW", "XtdY", "dYWt"}) {
+                        double gflops = measure(k, product, batch, layer[0], layer[1]);
+                        String shape = batch + "x" + layer[0] + "x" + layer[1];
+                        System.out.println(tsv ? String.format("%s\t%s\t%d\t%d\t%d\t%.1f", k.name(), product, batch, layer[0], layer[1], gflops)
+                                : String.format("%-28s %-8s %16s %8.1f", k.name(), product, shape, gflops));
+                    }
+                }
+            }
+        }
+    }
+
+    private static double measure(Kernels kernels, String product, int m, int in, int out) {
+        SplittableRandom random = new SplittableRandom(1);
+        float[] x = fill(new float[m * in], random);
+        float[] w = fill(new float[in * out], random);
+        float[] dy = fill(new float[m * out], random);
+        float[] c = new float[Math.max(m * out, Math.max(in * out, m * in))];
+        long flops = 2L * m * in * out;
+        int reps = (int) Math.max(5, 2e9 / flops);
+        double best = 0;
+        for (int round = 0; round < 6; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < reps; i++) {
+                switch (product) {
+                    case "XW" -> kernels.matmul(x, w, c, m, in, out);
+                    case "XtdY" -> kernels.matmulTransA(x, dy, c, m, in, out);
+                    default -> kernels.matmulTransB(dy, w, c, m, out, in);
+                }
+            }
+            best = Math.max(best, flops * reps / ((System.nanoTime() - start) / 1e9) / 1e9);
+        }
+        return best;
+    }
+
+    private static float[] fill(float[] values, SplittableRandom random) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (random.nextDouble() - 0.5);
+        }
+        return values;
+    }
+}
