@@ -1,10 +1,12 @@
 package dev.jnn.core.layer;
 
 import dev.jnn.api.Layer;
+import dev.jnn.api.spi.InvalidSettingException;
 import dev.jnn.api.spi.LayerProvider;
 import dev.jnn.api.spi.Providers;
 import dev.jnn.api.spi.Setting;
 import dev.jnn.api.spi.Settings;
+import dev.jnn.api.spi.UnknownProviderException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,8 +32,18 @@ public final class LayerProviders {
         }
         public Layer create(Settings s) {
             s.require(s.getInt("units") >= 1, "units", "at least 1");
-            Layer activation = Providers.layer(s.getString("activation"), Map.of());
+            Layer activation = named("activation", () -> Providers.layer(s.getString("activation"), Map.of()));
+            named("init", () -> Providers.initializers().find(s.getString("init")));   // fail now, not at build
             return new Dense(s.getInt("units"), activation, s.getBoolean("bias")).init(s.getString("init"));
+        }
+
+        /** Resolves a name held by {@code setting}, so that an unknown one is reported at that setting. */
+        private static <T> T named(String setting, Supplier<T> resolve) {
+            try {
+                return resolve.get();
+            } catch (UnknownProviderException e) {
+                throw new InvalidSettingException(setting, e.getMessage(), e);
+            }
         }
     }
 
