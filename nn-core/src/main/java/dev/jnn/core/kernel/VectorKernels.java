@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * so {@code X W} (rowStride k, reductionStride 1) and {@code X^T dY} (rowStride 1, reductionStride k)
  * need no transposed copy; {@code dY W^T} packs {@code W^T} into a per-thread workspace (an in x out
  * copy, 1/batch of the product's work) and runs the same kernel. A tile of {@value #ROWS} rows by two
- * vectors of columns lives in registers across the whole reduction.
+ * vectors of columns lives in registers across the whole reduction (then 4 rows, then 1, for the rest).
  *
  * <p>Every element of C is the same chain of fused multiply-adds in p order, whatever tile, tail or
  * thread computes it: results are identical on 1 or 2 threads. (No lane reductions: their floating
@@ -26,7 +26,7 @@ final class VectorKernels extends ScalarKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int PANEL = 2 * L;
-    private static final int ROWS = 4;
+    private static final int ROWS = 8;
     /** Below this many multiply-adds a product runs on one thread: handing it over would cost more. */
     private static final long PARALLEL_WORK = 1 << 18;
 
@@ -56,24 +56,9 @@ final class VectorKernels extends ScalarKernels {
     public void matmulTransB(float[] a, float[] b, float[] c, int m, int n, int k) {
         ProductTask task = tasks.get();
         float[] bt = task.transposed(n * k);
-        transpose(b, bt, k, n);
+        // Each part transposes the columns of B^T (rows of B) that its own column panels read.
+        task.transposeFirst(b);
         product(a, n, 1, bt, c, m, n, k);
-    }
-
-    /** {@code to[n x k] = from[k x n]^T}, in square blocks so that reads and writes both stay in cache. */
-    private static void transpose(float[] from, float[] to, int k, int n) {
-        final int block = 16;
-        for (int p0 = 0; p0 < k; p0 += block) {
-            int pEnd = Math.min(k, p0 + block);
-            for (int j0 = 0; j0 < n; j0 += block) {
-                int jEnd = Math.min(n, j0 + block);
-                for (int p = p0; p < pEnd; p++) {
-                    for (int j = j0; j < jEnd; j++) {
-                        to[j * k + p] = from[p * n + j];
-                    }
-                }
-            }
-        }
     }
 
     /** {@code C[rows x cols] = sum_p a(r, p) B[p, :]}, split over threads by column panels. */
@@ -84,7 +69,30 @@ final class VectorKernels extends ScalarKernels {
         int panels = (cols + PANEL - 1) / PANEL;
         long work = (long) rows * reduction * cols;
         int parts = work < PARALLEL_WORK ? 1 : Math.min(parallel.threads(), panels);
-        parallel.run(task, parts);
+        try {
+            parallel.run(task, parts);
+        } finally {
+            task.transposeFirst(null);
+        }
+    }
+
+    /**
+     * Columns {@code from..to} of {@code to[n x k] = from[k x n]^T}, in square blocks so that reads and
+     * writes both stay in cache.
+     */
+    private static void transpose(float[] source, float[] target, int k, int n, int fromColumn, int toColumn) {
+        final int block = 16;
+        for (int p0 = fromColumn; p0 < toColumn; p0 += block) {
+            int pEnd = Math.min(toColumn, p0 + block);
+            for (int j0 = 0; j0 < n; j0 += block) {
+                int jEnd = Math.min(n, j0 + block);
+                for (int p = p0; p < pEnd; p++) {
+                    for (int j = j0; j < jEnd; j++) {
+                        target[j * k + p] = source[p * n + j];
+                    }
+                }
+            }
+        }
     }
 
     /** The arguments of one product, reused by each calling thread so that a call allocates nothing. */
@@ -98,6 +106,7 @@ final class VectorKernels extends ScalarKernels {
         int reduction;
         int cols;
         private float[] transposed = new float[0];
+        private float[] transposeSource;
 
         void set(float[] a, int rowStride, int reductionStride, float[] b, float[] c, int rows, int reduction, int cols) {
             this.a = a;
@@ -108,6 +117,11 @@ final class VectorKernels extends ScalarKernels {
             this.rows = rows;
             this.reduction = reduction;
             this.cols = cols;
+        }
+
+        /** The next product's B is {@code source^T}: each part fills its own columns of it first. */
+        void transposeFirst(float[] source) {
+            transposeSource = source;
         }
 
         float[] transposed(int size) {
@@ -122,6 +136,9 @@ final class VectorKernels extends ScalarKernels {
             int panels = (cols + PANEL - 1) / PANEL;
             int from = (int) ((long) panels * part / parts) * PANEL;
             int to = Math.min(cols, (int) ((long) panels * (part + 1) / parts) * PANEL);
+            if (transposeSource != null) {
+                transpose(transposeSource, b, cols, reduction, from, to);
+            }
             columns(from, to);
         }
 
@@ -130,6 +147,9 @@ final class VectorKernels extends ScalarKernels {
             for (; j + PANEL <= to; j += PANEL) {
                 int r = 0;
                 for (; r + ROWS <= rows; r += ROWS) {
+                    tile8x2(r, j);
+                }
+                for (; r + 4 <= rows; r += 4) {
                     tile4x2(r, j);
                 }
                 for (; r < rows; r++) {
@@ -146,6 +166,67 @@ final class VectorKernels extends ScalarKernels {
                     element(r, j);
                 }
             }
+        }
+
+        // Eight rows by two vectors: 16 accumulators, 10 loads per 16 fused multiply-adds, enough
+        // independent chains to cover the FMA latency (AVX-512 has 32 vector registers).
+        private void tile8x2(int r, int j) {
+            FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+            FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+            FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+            FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+            FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+            FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+            FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
+            FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+            int rs = rowStride;
+            int ai = r * rs;
+            int bi = j;
+            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += cols) {
+                FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                FloatVector a0 = FloatVector.broadcast(S, a[ai]);
+                c00 = a0.fma(b0, c00);
+                c01 = a0.fma(b1, c01);
+                FloatVector a1 = FloatVector.broadcast(S, a[ai + rs]);
+                c10 = a1.fma(b0, c10);
+                c11 = a1.fma(b1, c11);
+                FloatVector a2 = FloatVector.broadcast(S, a[ai + 2 * rs]);
+                c20 = a2.fma(b0, c20);
+                c21 = a2.fma(b1, c21);
+                FloatVector a3 = FloatVector.broadcast(S, a[ai + 3 * rs]);
+                c30 = a3.fma(b0, c30);
+                c31 = a3.fma(b1, c31);
+                FloatVector a4 = FloatVector.broadcast(S, a[ai + 4 * rs]);
+                c40 = a4.fma(b0, c40);
+                c41 = a4.fma(b1, c41);
+                FloatVector a5 = FloatVector.broadcast(S, a[ai + 5 * rs]);
+                c50 = a5.fma(b0, c50);
+                c51 = a5.fma(b1, c51);
+                FloatVector a6 = FloatVector.broadcast(S, a[ai + 6 * rs]);
+                c60 = a6.fma(b0, c60);
+                c61 = a6.fma(b1, c61);
+                FloatVector a7 = FloatVector.broadcast(S, a[ai + 7 * rs]);
+                c70 = a7.fma(b0, c70);
+                c71 = a7.fma(b1, c71);
+            }
+            int ci = r * cols + j;
+            c00.intoArray(c, ci);
+            c01.intoArray(c, ci + L);
+            c10.intoArray(c, ci + cols);
+            c11.intoArray(c, ci + cols + L);
+            c20.intoArray(c, ci + 2 * cols);
+            c21.intoArray(c, ci + 2 * cols + L);
+            c30.intoArray(c, ci + 3 * cols);
+            c31.intoArray(c, ci + 3 * cols + L);
+            c40.intoArray(c, ci + 4 * cols);
+            c41.intoArray(c, ci + 4 * cols + L);
+            c50.intoArray(c, ci + 5 * cols);
+            c51.intoArray(c, ci + 5 * cols + L);
+            c60.intoArray(c, ci + 6 * cols);
+            c61.intoArray(c, ci + 6 * cols + L);
+            c70.intoArray(c, ci + 7 * cols);
+            c71.intoArray(c, ci + 7 * cols + L);
         }
 
         private void tile4x2(int r, int j) {

@@ -1,0 +1,73 @@
+package dev.jnn.core.train;
+
+import dev.jnn.api.Layer;
+import dev.jnn.api.Model;
+import dev.jnn.api.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records, for every layer with parameters, the mean gradient norm over each epoch's batches and the
+ * weight norm at its end: the figures that show vanishing gradients (the first layers' norms orders
+ * of magnitude below the last layers') and exploding ones.
+ */
+public final class LayerNormRecorder implements TrainingListener {
+    private final List<Integer> layers = new ArrayList<>();
+    private final List<String> types = new ArrayList<>();
+    private final List<List<LayerNorms>> epochs = new ArrayList<>();
+    private Model model;
+    private double[] gradientSums;
+    private int batches;
+
+    @Override
+    public void onTrainingStart(Model model, int epochCount, int batchesPerEpoch) {
+        this.model = model;
+        layers.clear();
+        types.clear();
+        List<Layer> all = model.layers();
+        for (int i = 0; i < all.size(); i++) {
+            if (!all.get(i).parameters().isEmpty()) {
+                layers.add(i);
+                types.add(all.get(i).type());
+            }
+        }
+        gradientSums = new double[layers.size()];
+        batches = 0;
+    }
+
+    @Override
+    public void onBatchEnd(BatchEnd batch) {
+        for (int k = 0; k < layers.size(); k++) {
+            gradientSums[k] += norm(model.layers().get(layers.get(k)).parameters(), true);
+        }
+        batches++;
+    }
+
+    @Override
+    public void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
+        List<LayerNorms> epoch = new ArrayList<>();
+        for (int k = 0; k < layers.size(); k++) {
+            Layer layer = model.layers().get(layers.get(k));
+            epoch.add(new LayerNorms(layers.get(k), types.get(k), gradientSums[k] / Math.max(1, batches),
+                    norm(layer.parameters(), false)));
+        }
+        epochs.add(List.copyOf(epoch));
+        java.util.Arrays.fill(gradientSums, 0);
+        batches = 0;
+    }
+
+    /** Per epoch, per layer with parameters, in order. */
+    public List<List<LayerNorms>> epochs() {
+        return List.copyOf(epochs);
+    }
+
+    private static double norm(List<Parameter> parameters, boolean gradient) {
+        double sum = 0;
+        for (Parameter p : parameters) {
+            for (float v : (gradient ? p.gradient() : p.value()).data()) {
+                sum += (double) v * v;
+            }
+        }
+        return Math.sqrt(sum);
+    }
+}

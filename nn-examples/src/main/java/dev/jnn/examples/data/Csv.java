@@ -1,0 +1,146 @@
+package dev.jnn.examples.data;
+
+import dev.jnn.api.Tensor;
+import dev.jnn.core.train.Dataset;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * A table of numbers from a CSV file: one column is the label, every other column a feature.
+ * Classification labels (any text) become class indices in sorted order of their values; regression
+ * labels must be numbers.
+ */
+public final class Csv {
+    private Csv() {
+    }
+
+    /**
+     * @param label          the label column: a header name, or a 0-based index
+     * @param header         whether the first line names the columns
+     * @param classification labels are classes (else numbers to regress)
+     * @throws DataFileException naming the file, the line and the column of the first bad value
+     */
+    public static Dataset read(Path file, String label, boolean header, boolean classification) {
+        List<String[]> rows = new ArrayList<>();
+        String[] names = null;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNumber = 0;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                if (names == null && header) {
+                    names = cells;
+                    continue;
+                }
+                int expected = names != null ? names.length : rows.isEmpty() ? cells.length : rows.get(0).length;
+                if (cells.length != expected) {
+                    throw new DataFileException(file, "line " + lineNumber, "has " + cells.length + " columns, expected " + expected);
+                }
+                rows.add(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (rows.isEmpty()) {
+            throw new DataFileException(file, "line 1", "has no data rows");
+        }
+        int columns = rows.get(0).length;
+        int labelColumn = labelColumn(file, label, names, columns);
+        int features = columns - 1;
+        int firstDataLine = header ? 2 : 1;
+        TreeMap<String, Integer> classes = new TreeMap<>();
+        if (classification) {
+            rows.forEach(r -> classes.put(r[labelColumn].trim(), 0));
+            int next = 0;
+            for (var e : classes.entrySet()) {
+                e.setValue(next++);
+            }
+        }
+        float[] x = new float[rows.size() * features];
+        float[] y = new float[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            String[] cells = rows.get(r);
+            int f = 0;
+            for (int c = 0; c < columns; c++) {
+                if (c == labelColumn) {
+                    y[r] = classification ? classes.get(cells[c].trim()) : number(file, cells[c], r + firstDataLine, c);
+                } else {
+                    x[r * features + f++] = number(file, cells[c], r + firstDataLine, c);
+                }
+            }
+        }
+        return new Dataset(Tensor.of(x, rows.size(), features), Tensor.of(y, rows.size(), 1));
+    }
+
+    private static int labelColumn(Path file, String label, String[] names, int columns) {
+        if (names != null) {
+            for (int c = 0; c < names.length; c++) {
+                if (names[c].trim().equals(label)) {
+                    return c;
+                }
+            }
+        }
+        try {
+            int index = Integer.parseInt(label.trim());
+            if (index >= 0 && index < columns) {
+                return index;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new DataFileException(file, "line 1", "no label column '" + label + "': expected "
+                + (names != null ? "one of " + String.join(", ", names) + " or " : "") + "an index from 0 to " + (columns - 1));
+    }
+
+    private static float number(Path file, String cell, int line, int column) {
+        try {
+            float v = Float.parseFloat(cell.trim());
+            if (Float.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new DataFileException(file, "line " + line + ", column " + (column + 1), "'" + cell + "' is not a finite number");
+    }
+
+    /** Scales every feature to mean 0 and standard deviation 1, with the statistics of {@code reference} (the training split). */
+    public static void standardize(Dataset reference, Dataset... targets) {
+        int features = reference.features().columns();
+        double[] mean = new double[features];
+        double[] var = new double[features];
+        float[] r = reference.features().data();
+        int n = reference.size();
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < features; f++) {
+                mean[f] += r[i * features + f] / (double) n;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < features; f++) {
+                double d = r[i * features + f] - mean[f];
+                var[f] += d * d / n;
+            }
+        }
+        for (Dataset t : targets) {
+            float[] x = t.features().data();
+            for (int i = 0; i < t.size(); i++) {
+                for (int f = 0; f < features; f++) {
+                    double std = Math.sqrt(var[f]);
+                    x[i * features + f] = (float) ((x[i * features + f] - mean[f]) / (std > 0 ? std : 1));
+                }
+            }
+        }
+    }
+}
