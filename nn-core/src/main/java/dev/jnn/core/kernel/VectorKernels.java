@@ -56,14 +56,42 @@ final class VectorKernels extends ScalarKernels {
     public void matmulTransB(float[] a, float[] b, float[] c, int m, int n, int k) {
         ProductTask task = tasks.get();
         float[] bt = task.transposed(n * k);
-        // Each part transposes the columns of B^T (rows of B) that its own column panels read.
-        task.transposeFirst(b);
+        if (k % L == 0) {
+            // Each part transposes the columns of B^T (rows of B) that its own column panels read.
+            task.transposeFirst(b);
+        } else {
+            transpose(b, bt, k, n, 0, k);                 // product() pads it next
+        }
         product(a, n, 1, bt, c, m, n, k);
     }
 
-    /** {@code C[rows x cols] = sum_p a(r, p) B[p, :]}, split over threads by column panels. */
+    /**
+     * {@code C[rows x cols] = sum_p a(r, p) B[p, :]}, split over threads by column panels. Columns that
+     * are not a whole number of vectors (a 10-class output layer) are padded to one: B is copied into
+     * a wider scratch, the product fills a wider output, and the real columns are copied back, so that
+     * every column runs the vector tiles (masked vector loads would do, but box on JDK 17).
+     */
     private void product(float[] a, int rowStride, int reductionStride, float[] b, float[] c, int rows,
                          int reduction, int cols) {
+        if (cols % L == 0) {
+            dispatch(a, rowStride, reductionStride, b, c, rows, reduction, cols);
+            return;
+        }
+        ProductTask task = tasks.get();
+        int padded = (cols + L - 1) / L * L;
+        float[] wideB = task.paddedB(reduction * padded);
+        for (int p = 0; p < reduction; p++) {
+            System.arraycopy(b, p * cols, wideB, p * padded, cols);
+        }
+        float[] wideC = task.paddedC(rows * padded);
+        dispatch(a, rowStride, reductionStride, wideB, wideC, rows, reduction, padded);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(wideC, r * padded, c, r * cols, cols);
+        }
+    }
+
+    private void dispatch(float[] a, int rowStride, int reductionStride, float[] b, float[] c, int rows,
+                          int reduction, int cols) {
         ProductTask task = tasks.get();
         task.set(a, rowStride, reductionStride, b, c, rows, reduction, cols);
         int panels = (cols + PANEL - 1) / PANEL;
@@ -131,6 +159,25 @@ final class VectorKernels extends ScalarKernels {
             return transposed;
         }
 
+        // The padded copies of B and C, grown as needed. Pad lanes may hold values of an earlier call:
+        // column j of C depends on column j of B alone, so they reach only pad columns, which are dropped.
+        private float[] paddedB = new float[0];
+        private float[] paddedC = new float[0];
+
+        float[] paddedB(int size) {
+            if (paddedB.length < size) {
+                paddedB = new float[size];
+            }
+            return paddedB;
+        }
+
+        float[] paddedC(int size) {
+            if (paddedC.length < size) {
+                paddedC = new float[size];
+            }
+            return paddedC;
+        }
+
         @Override
         public void run(int part, int parts) {
             int panels = (cols + PANEL - 1) / PANEL;
@@ -156,14 +203,9 @@ final class VectorKernels extends ScalarKernels {
                     tile1x2(r, j);
                 }
             }
-            for (; j + L <= to; j += L) {            // a partial panel: one vector at a time
+            for (; j < to; j += L) {                 // a half panel: one vector at a time (cols is a multiple of L)
                 for (int r = 0; r < rows; r++) {
                     tile1x1(r, j);
-                }
-            }
-            for (; j < to; j++) {                     // the last columns: scalar, with the same fused steps
-                for (int r = 0; r < rows; r++) {
-                    element(r, j);
                 }
             }
         }
@@ -284,17 +326,6 @@ final class VectorKernels extends ScalarKernels {
                 c0 = FloatVector.broadcast(S, a[ai]).fma(FloatVector.fromArray(S, b, bi), c0);
             }
             c0.intoArray(c, r * cols + j);
-        }
-
-        // Masked vector loads would fit here too, but on JDK 17 they box a vector object per operation.
-        private void element(int r, int j) {
-            float sum = 0f;
-            int ai = r * rowStride;
-            int bi = j;
-            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += cols) {
-                sum = Math.fma(a[ai], b[bi], sum);
-            }
-            c[r * cols + j] = sum;
         }
     }
 
