@@ -1,61 +1,104 @@
 package dev.jnn.examples.cli;
 
-import dev.jnn.api.Loss;
-import dev.jnn.api.spi.Providers;
-import dev.jnn.core.data.Synthetic;
-import dev.jnn.core.layer.Dense;
-import dev.jnn.core.loss.SoftmaxCrossEntropy;
-import dev.jnn.core.model.Sequential;
-import dev.jnn.core.train.Dataset;
-import dev.jnn.core.train.EpochMetrics;
-import dev.jnn.core.train.History;
-import dev.jnn.core.train.Trainer;
+import dev.jnn.core.train.TrainingListener;
+import dev.jnn.examples.report.HtmlReport;
+import dev.jnn.examples.report.MetricsFiles;
+import dev.jnn.examples.report.SummaryTable;
+import dev.jnn.examples.run.RunResult;
+import dev.jnn.examples.run.Runner;
+import dev.jnn.examples.run.Variants;
+import dev.jnn.examples.run.Variants.Variant;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * Trains one network with several optimizers on the same seed, weights and batches, and prints a table.
+ * Trains the variants of one or more run files side by side: every {@code --vary} combination and
+ * seed, each on the same data, the same initial weights and the same batch order, in parallel threads
+ * (which changes no number); prints a table and writes the run folder with the report.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Train the same network with several optimizers on three spirals and compare them.")
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train variants of run files side by side and report how they compare.",
+                "Example: jnn compare examples/spirals.yaml --vary optimizer.type=sgd,momentum,rmsprop,adam"})
 final class CompareCommand implements Runnable {
 
-    @Option(names = "--optimizers", split = ",", defaultValue = "sgd,momentum,rmsprop,adam",
-            description = "optimizers by provider name (default: ${DEFAULT-VALUE})")
-    List<String> optimizers;
+    @Parameters(arity = "1..*", paramLabel = "RUN_FILE", description = "run files (.yaml, .yml or .json); several compare with each other")
+    List<Path> files;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "epochs (default: ${DEFAULT-VALUE})")
-    int epochs;
+    @Option(names = "--vary", paramLabel = "KEY=V1,V2,...", description = "run once per value; several --vary make a grid")
+    List<String> varies = new ArrayList<>();
 
-    @Option(names = "--batch", defaultValue = "32", description = "batch size (default: ${DEFAULT-VALUE})")
-    int batch;
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key of every run file, such as optimizer.lr=0.01")
+    List<String> sets = new ArrayList<>();
 
-    @Option(names = "--seed", defaultValue = "7", description = "seed of data, weights and batches (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Option(names = "--seeds", defaultValue = "1", description = "runs per variant, seeds s, s+1, ... (default: ${DEFAULT-VALUE}); reported as mean ± spread")
+    int seeds;
+
+    @Option(names = "--target", defaultValue = "0.9", description = "accuracy whose first epoch the table shows (default: ${DEFAULT-VALUE})")
+    double target;
+
+    @Option(names = "--parallel", description = "variants trained at once (default: the number of cores)")
+    Integer parallel;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/<date-time>-compare)")
+    Path out;
 
     @Override
     public void run() {
-        Dataset data = Synthetic.spirals(2000, 3, 0.2, seed);
-        Dataset train = data.slice(0, 1600);
-        Dataset test = data.slice(1600, 2000);
-        optimizers.forEach(name -> Providers.optimizers().find(name)); // fail on a bad name before any run
-        System.out.printf("%-10s %10s %10s %9s %9s %8s %11s%n", "optimizer", "train loss", "test loss", "test acc",
-                "best acc", "time s", "samples/s");
-        for (String name : optimizers) {
-            Sequential model = new Sequential(
-                    Dense.withActivation(64, "relu").init("he_normal"),
-                    Dense.withActivation(64, "relu").init("he_normal"),
-                    new Dense(3)).build(seed, 2);
-            Loss loss = new SoftmaxCrossEntropy();
-            History h = Trainer.builder().model(model).loss(loss).optimizer(Providers.optimizer(name, Map.of()))
-                    .epochs(epochs).batchSize(batch).seed(seed).build().fit(train, test);
-            double best = h.epochs().stream().mapToDouble(EpochMetrics::validationAccuracy).max().orElse(Double.NaN);
-            double seconds = h.epochs().stream().mapToDouble(EpochMetrics::seconds).sum();
-            System.out.printf("%-10s %10.4f %10.4f %8.1f%% %8.1f%% %8.2f %11.0f%n", name, h.last().trainLoss(),
-                    h.last().validationLoss(), 100 * h.last().validationAccuracy(), 100 * best, seconds,
-                    epochs * train.size() / seconds);
+        List<Variant> variants = Variants.expand(files, sets, varies, seeds);
+        Path base = files.get(0).toAbsolutePath().getParent();
+        Runner runner = new Runner(base);
+        variants.forEach(v -> runner.data(v.spec()));             // a missing or bad data file fails here, before any run
+        int threads = Math.max(1, Math.min(variants.size(), parallel != null ? parallel : Runtime.getRuntime().availableProcessors()));
+        boolean bar = threads == 1 && Progress.terminal();
+        System.out.printf("comparing %d run%s (%d variant%s x %d seed%s) on %s, %d at a time%n", variants.size(),
+                variants.size() == 1 ? "" : "s", Variants.labels(variants).size(), Variants.labels(variants).size() == 1 ? "" : "s",
+                seeds, seeds == 1 ? "" : "s", runner.data(variants.get(0).spec()).description(), threads);
+        List<RunResult> results = runAll(runner, variants, threads, bar);
+
+        SummaryTable table = new SummaryTable(results, target);
+        System.out.print(table.render());
+        Path folder = OutputFolder.write(OutputFolder.choose(out, "compare"), dir -> {
+            MetricsFiles.write(results, dir);
+            HtmlReport.write("jnn compare: " + String.join(", ", files.stream().map(Path::toString).toList()), results,
+                    table, dir.resolve("report.html"));
+        });
+        System.out.println("report: " + folder.resolve("report.html"));
+        System.out.println("metrics: " + folder.resolve("metrics.csv") + ", " + folder.resolve("metrics.jsonl"));
+    }
+
+    private static List<RunResult> runAll(Runner runner, List<Variant> variants, int threads, boolean bar) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<RunResult>> futures = new ArrayList<>();
+            for (Variant v : variants) {
+                String label = variants.stream().filter(x -> x.label().equals(v.label())).count() > 1
+                        ? v.label() + " seed " + v.seed() : v.label();
+                List<TrainingListener> listeners = List.of(new Progress(label, bar));
+                futures.add(pool.submit(() -> runner.run(v.label(), v.spec(), listeners)));
+            }
+            List<RunResult> results = new ArrayList<>();
+            for (Future<RunResult> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

@@ -1,15 +1,31 @@
 package dev.jnn.examples.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code jnn} launcher. Exit codes: 0 success, 2 bad usage or configuration, 1 failure during a run.
  */
 @Command(name = "jnn", mixinStandardHelpOptions = true, version = "jnn 0.1.0",
         description = "Build, train and compare neural networks on the JVM.",
-        subcommands = {CompareCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, CompareCommand.class, ListCommand.class, GradcheckCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+
+    @Option(names = "--plugins", paramLabel = "PATH", split = ":",
+            description = "jars, or folders of jars, with more providers (META-INF/services), such as a custom layer")
+    List<Path> plugins = new ArrayList<>();
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -17,7 +33,17 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
+        cli.setExecutionStrategy(parseResult -> {
+            try {
+                main.loadPlugins();
+            } catch (IllegalArgumentException e) {
+                cli.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean badInput = e instanceof IllegalArgumentException;
             commandLine.getErr().println((badInput ? "error: " : "failed: ") + e.getMessage());
@@ -29,5 +55,38 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    /**
+     * Puts the plugin jars on a class loader that the provider registries use (the thread's context
+     * class loader, inherited by the threads a command starts).
+     */
+    private void loadPlugins() {
+        if (plugins.isEmpty()) {
+            return;
+        }
+        List<URL> urls = new ArrayList<>();
+        for (Path path : plugins) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> jars = Files.list(path)) {
+                    jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> urls.add(url(p)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list plugin folder " + path, e);
+                }
+            } else if (Files.isRegularFile(path)) {
+                urls.add(url(path));
+            } else {
+                throw new IllegalArgumentException("--plugins: " + path + " is neither a jar nor a folder");
+            }
+        }
+        Thread.currentThread().setContextClassLoader(new URLClassLoader(urls.toArray(URL[]::new), Main.class.getClassLoader()));
+    }
+
+    private static URL url(Path path) {
+        try {
+            return path.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("--plugins: " + path + ": " + e.getMessage(), e);
+        }
     }
 }

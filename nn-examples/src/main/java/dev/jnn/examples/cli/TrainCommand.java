@@ -1,0 +1,50 @@
+package dev.jnn.examples.cli;
+
+import dev.jnn.core.config.RunSpec;
+import dev.jnn.examples.report.HtmlReport;
+import dev.jnn.examples.report.MetricsFiles;
+import dev.jnn.examples.report.SummaryTable;
+import dev.jnn.examples.run.RunResult;
+import dev.jnn.examples.run.Runner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Trains one run file and writes its run folder. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train the model a run file describes.", "Example: jnn train examples/mnist.yaml --set optimizer.type=rmsprop"})
+final class TrainCommand implements Runnable {
+
+    @Parameters(paramLabel = "RUN_FILE", description = "the run file (.yaml, .yml or .json)")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key, such as optimizer.type=rmsprop")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/<date-time>-train)")
+    Path out;
+
+    @Override
+    public void run() {
+        RunSpec spec = RunSpec.load(file, sets);
+        Runner runner = new Runner(file.toAbsolutePath().getParent());
+        System.out.println("data: " + runner.data(spec).description());
+        String label = spec.optimizerType();
+        RunResult result = runner.run(label, spec, List.of(new Progress(label, Progress.terminal())));
+        System.out.print(result.model());
+        System.out.printf(Locale.ROOT, "final: train loss %.4f, test loss %.4f%s; %.1f s, %,.0f samples/s%n",
+                result.last().trainLoss(), result.last().validationLoss(),
+                Double.isNaN(result.last().validationAccuracy()) ? ""
+                        : String.format(Locale.ROOT, ", test accuracy %.2f%%", 100 * result.last().validationAccuracy()),
+                result.seconds(), result.samplesPerSecond());
+        Path folder = OutputFolder.write(OutputFolder.choose(out, "train"), dir -> {
+            MetricsFiles.write(List.of(result), dir);
+            HtmlReport.write("jnn train: " + file, List.of(result), new SummaryTable(List.of(result), 0.9), dir.resolve("report.html"));
+        });
+        System.out.println("report: " + folder.resolve("report.html"));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.jnn.examples.run;
+
+import dev.jnn.core.config.RunSpec;
+import dev.jnn.core.train.EpochMetrics;
+import dev.jnn.core.train.History;
+import dev.jnn.core.train.LayerNorms;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * A finished run: what ran (label, seed, the bound run file, the data, the model) and what it measured.
+ *
+ * @param layers per epoch, the per-layer gradient and weight norms
+ */
+public record RunResult(String label, long seed, RunSpec spec, String data, String model, History history,
+                        List<List<LayerNorms>> layers) {
+
+    public EpochMetrics last() {
+        return history.last();
+    }
+
+    /** The best held-out accuracy of any epoch; NaN where the loss has no accuracy. */
+    public double bestAccuracy() {
+        return history.epochs().stream().mapToDouble(EpochMetrics::validationAccuracy).max().orElse(Double.NaN);
+    }
+
+    /** The first epoch whose held-out accuracy reached {@code target}, if any did. */
+    public OptionalInt epochReaching(double target) {
+        return history.epochs().stream().filter(e -> e.validationAccuracy() >= target).mapToInt(EpochMetrics::epoch).findFirst();
+    }
+
+    /** Training time of all epochs, evaluation excluded. */
+    public double seconds() {
+        return history.epochs().stream().mapToDouble(EpochMetrics::seconds).sum();
+    }
+
+    /** Training samples per second over all epochs. */
+    public double samplesPerSecond() {
+        return history.epochs().stream().mapToDouble(e -> e.samplesPerSecond() * e.seconds()).sum() / seconds();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.jnn.examples.run;
+
+import dev.jnn.core.config.ConfigException;
+import dev.jnn.core.config.RunFiles;
+import dev.jnn.core.config.RunSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runs of a comparison: every run file, times every combination of the {@code --vary} values
+ * (a grid), times every seed. Each is bound before any runs, so one bad variant stops the whole
+ * comparison before it starts.
+ */
+public final class Variants {
+    private Variants() {
+    }
+
+    /** One run to make. */
+    public record Variant(String label, long seed, RunSpec spec) {
+    }
+
+    /**
+     * @param files  run files; with more than one, each variant's label starts with its file's name
+     * @param sets   {@code key=value} overrides applied to every file first
+     * @param varies {@code key=v1,v2,...}, each multiplying the variants
+     * @param seeds  runs per variant, with seeds seed, seed + 1, ... (the run file's seed first)
+     * @throws ConfigException for a bad file, override or variant, naming it
+     */
+    public static List<Variant> expand(List<Path> files, List<String> sets, List<String> varies, int seeds) {
+        if (seeds < 1) {
+            throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
+        }
+        List<List<String>> grid = new ArrayList<>();
+        grid.add(List.of());
+        for (String vary : varies) {
+            int eq = vary.indexOf('=');
+            if (eq <= 0 || eq == vary.length() - 1) {
+                throw new IllegalArgumentException("--vary '" + vary + "' is not key.path=value1,value2,...");
+            }
+            String key = vary.substring(0, eq).trim();
+            List<List<String>> next = new ArrayList<>();
+            for (List<String> combination : grid) {
+                for (String value : vary.substring(eq + 1).split(",")) {
+                    List<String> extended = new ArrayList<>(combination);
+                    extended.add(key + "=" + value.trim());
+                    next.add(extended);
+                }
+            }
+            grid = next;
+        }
+        List<Variant> variants = new ArrayList<>();
+        for (Path file : files) {
+            Map<String, Object> base = RunFiles.read(file);
+            for (String set : sets) {
+                RunFiles.override(base, set, file + " (--set " + set + ")");
+            }
+            for (List<String> combination : grid) {
+                Map<String, Object> tree = RunFiles.copy(base);
+                for (String assignment : combination) {
+                    RunFiles.override(tree, assignment, file + " (--vary " + assignment + ")");
+                }
+                long first = RunSpec.bind(tree, file.toString()).seed();
+                String label = label(files.size() > 1 ? stem(file) : null, combination);
+                for (int s = 0; s < seeds; s++) {
+                    Map<String, Object> seeded = RunFiles.copy(tree);
+                    seeded.put("seed", first + s);
+                    variants.add(new Variant(label, first + s, RunSpec.bind(seeded, file.toString())));
+                }
+            }
+        }
+        return variants;
+    }
+
+    private static String label(String file, List<String> combination) {
+        List<String> parts = new ArrayList<>();
+        if (file != null) {
+            parts.add(file);
+        }
+        parts.addAll(combination);
+        return parts.isEmpty() ? "run" : String.join(" ", parts);
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** The distinct labels, in order. */
+    public static List<String> labels(List<Variant> variants) {
+        return variants.stream().map(Variant::label).distinct().toList();
+    }
+
+}
