@@ -84,17 +84,19 @@ final class SvgChart {
         int plotH = HEIGHT - TOP - BOTTOM;
         svg.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n",
                 LEFT, TOP, plotW, plotH));
+        int xDecimals = decimals(xMin, xMax);
+        int yDecimals = decimals(yMin, yMax);
         for (double t : ticks(xMin, xMax, false)) {
             double px = LEFT + (t - xMin) / (xMax - xMin) * plotW;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>"
                     + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", px, TOP, px, TOP + plotH, px,
-                    TOP + plotH + 16, format(t, false)));
+                    TOP + plotH + 16, format(t, false, xDecimals)));
         }
         for (double t : ticks(yMin, yMax, logY)) {
             double py = TOP + plotH - (t - yMin) / (yMax - yMin) * plotH;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>"
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT, py, LEFT + plotW, py, LEFT - 6,
-                    py + 4, format(t, logY)));
+                    py + 4, format(t, logY, yDecimals)));
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
                 LEFT + plotW / 2, HEIGHT - 12, escape(xLabel)));
@@ -138,11 +140,14 @@ final class SvgChart {
         return ticks;
     }
 
-    private static String format(double t, boolean log) {
-        if (log) {
-            return "1e" + (int) Math.round(t);
-        }
-        return t == Math.rint(t) && Math.abs(t) < 1e6 ? String.valueOf((long) t) : String.format(Locale.ROOT, "%.3g", t);
+    private static String format(double t, boolean log, int decimals) {
+        return log ? "1e" + (int) Math.round(t) : String.format(Locale.ROOT, "%." + decimals + "f", t);
+    }
+
+    /** Enough decimals to tell the ticks of this range apart, and the same for all of them. */
+    private static int decimals(double min, double max) {
+        double raw = (max - min) / 5;
+        return Math.max(0, (int) -Math.floor(Math.log10(raw)));
     }
 
     private static String shorten(String name) {
