@@ -42,6 +42,9 @@ final class BenchCommand implements Runnable {
     @Option(names = "--batches", split = ",", defaultValue = "64,256", description = "batch sizes (default: ${DEFAULT-VALUE})")
     List<Integer> batches;
 
+    @Option(names = "--limit", paramLabel = "N", description = "train on the first N samples only (default: all 60,000)")
+    Integer limit;
+
     @Option(names = "--tsv", description = "print tab-separated rows for scripts instead of a table")
     boolean tsv;
 
@@ -73,6 +76,12 @@ final class BenchCommand implements Runnable {
             train = all.slice(0, 60_000);
             test = all.slice(60_000, 70_000);
             source = "generated data of MNIST's shape (no --mnist directory given)";
+        }
+        if (limit != null) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("bench: --limit must be at least 1, got " + limit);
+            }
+            train = train.slice(0, Math.min(limit, train.size()));
         }
         if (!tsv) {
             System.out.printf("jnn bench: 784-256-128-10 ReLU, softmax cross-entropy; %s (%d train, %d test)%n", source,

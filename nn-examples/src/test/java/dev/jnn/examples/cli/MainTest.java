@@ -85,6 +85,20 @@ class MainTest {
     }
 
     @Test
+    void benchReportsThroughputAccuracyAndAllocationPerConfiguration() {
+        Cli.Result r = Cli.run("bench", "--limit", "1024", "--optimizers", "sgd,adam", "--batches", "64", "--tsv");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("optimizer\tbatch\tsamples_per_s\tepoch_s\ttest_accuracy\tbytes_per_step", lines.get(0));
+        assertEquals(3, lines.size(), r.out());
+        for (String row : lines.subList(1, 3)) {
+            String[] f = row.split("\t");
+            assertTrue(Double.parseDouble(f[2]) > 0 && Double.parseDouble(f[4]) > 0.5, "learned the generated classes: " + row);
+        }
+        assertEquals(2, Cli.run("bench", "--optimizers", "rmsprop").code());
+    }
+
+    @Test
     void gradcheckPassesTheBuiltInLayers() {
         Cli.Result r = Cli.run("gradcheck", "dense", "--set", "units=5", "--set", "activation=tanh");
         assertEquals(0, r.code(), r.err());
