@@ -97,20 +97,11 @@ public final class ConfigNode {
     }
 
     public int asInt(int fallback) {
-        if (!isPresent()) {
-            return fallback;
+        long v = asLong(fallback);
+        if (v != (int) v) {
+            throw fail("expected a whole number below 2^31, got " + v);
         }
-        if (value instanceof Integer || value instanceof Long) {
-            return Math.toIntExact(((Number) value).longValue());
-        }
-        if (value instanceof String s) {
-            try {
-                return Integer.parseInt(s.trim());
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-        }
-        throw fail("expected a whole number, got " + describe(value));
+        return (int) v;
     }
 
     /** A whole number of at least {@code min}. */

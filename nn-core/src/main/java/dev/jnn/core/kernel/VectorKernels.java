@@ -211,7 +211,8 @@ final class VectorKernels extends ScalarKernels {
         }
 
         // Eight rows by two vectors: 16 accumulators, 10 loads per 16 fused multiply-adds, enough
-        // independent chains to cover the FMA latency (AVX-512 has 32 vector registers).
+        // independent chains to cover the FMA latency (AVX-512 has 32 vector registers). The tiles are
+        // written out, not looped over arrays of vectors: an array would box every vector.
         private void tile8x2(int r, int j) {
             FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
             FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);

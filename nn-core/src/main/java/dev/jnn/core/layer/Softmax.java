@@ -48,26 +48,33 @@ public final class Softmax implements Layer {
         Shapes.checkBatch(type(), x, shape);
         output = outputBuffers.get(x.rows(), shape);
         int n = shape[0];
-        float[] in = x.data();
-        float[] out = output.data();
         for (int r = 0; r < x.rows(); r++) {
-            int row = r * n;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                max = Math.max(max, in[row + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < n; j++) {
-                float e = (float) Math.exp(in[row + j] - max);
-                out[row + j] = e;
-                sum += e;
-            }
-            float inverse = (float) (1.0 / sum);
-            for (int j = 0; j < n; j++) {
-                out[row + j] *= inverse;
-            }
+            row(x.data(), output.data(), r * n, n);
         }
         return output;
+    }
+
+    /**
+     * Writes the softmax of {@code in[offset .. offset + n)} to the same places of {@code out} and
+     * returns {@code log(sum_j e^in_j)}, computed as {@code max + log(sum_j e^(in_j - max))} so that no
+     * exponent overflows. Shared with the fused softmax cross-entropy loss.
+     */
+    public static double row(float[] in, float[] out, int offset, int n) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            max = Math.max(max, in[offset + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            double e = Math.exp(in[offset + j] - max);
+            out[offset + j] = (float) e;
+            sum += e;
+        }
+        float inverse = (float) (1.0 / sum);
+        for (int j = 0; j < n; j++) {
+            out[offset + j] *= inverse;
+        }
+        return max + Math.log(sum);
     }
 
     @Override

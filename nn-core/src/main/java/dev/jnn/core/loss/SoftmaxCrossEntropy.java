@@ -3,6 +3,7 @@ package dev.jnn.core.loss;
 import dev.jnn.api.Loss;
 import dev.jnn.api.Tensor;
 import dev.jnn.core.kernel.Workspace;
+import dev.jnn.core.layer.Softmax;
 
 /**
  * Cross-entropy of the softmax of logits, fused, as {@code torch.nn.CrossEntropyLoss}.
@@ -35,20 +36,9 @@ public final class SoftmaxCrossEntropy implements Loss {
         double total = 0;
         for (int r = 0; r < batch; r++) {
             int row = r * classes;
-            float max = Float.NEGATIVE_INFINITY;
+            double logSumExp = Softmax.row(z, g, row, classes);   // g holds the probabilities now
             for (int c = 0; c < classes; c++) {
-                max = Math.max(max, z[row + c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                double e = Math.exp(z[row + c] - max);
-                g[row + c] = (float) e; // softmax numerators, normalized below
-                sum += e;
-            }
-            double logSumExp = max + Math.log(sum);
-            float invSum = (float) (1.0 / sum);
-            for (int c = 0; c < classes; c++) {
-                g[row + c] = g[row + c] * invSum / batch;
+                g[row + c] /= batch;
             }
             if (indices) {
                 int label = Targets.label(type(), y[r], classes, r);

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shows a run's progress: in a terminal, a bar redrawn in place (epoch, batch, loss, samples/s, ETA);
- * otherwise (CI, a pipe, runs in parallel) one SLF4J line per epoch.
+ * Shows a run's progress: in a terminal, a bar redrawn in place (epoch, batch, loss, samples/s, ETA)
+ * and a line per epoch; otherwise (CI, a pipe, runs in parallel) an SLF4J line for the first epoch,
+ * about every fifth of the run, and the last.
  */
 final class Progress implements TrainingListener {
     private static final Logger LOG = LoggerFactory.getLogger("dev.jnn.progress");
@@ -67,7 +68,7 @@ final class Progress implements TrainingListener {
                 m.seconds(), m.samplesPerSecond());
         if (bar) {
             out.print("\r" + line + " ".repeat(20) + "\n");
-        } else {
+        } else if (m.epoch() == 1 || m.epoch() == epochs || m.epoch() % Math.max(1, epochs / 5) == 0) {
             LOG.info(line);
         }
     }
