@@ -89,6 +89,37 @@ public final class Registry<P extends Provider<?>> {
         return (T) provider.create(Settings.resolve(provider, kind, settings));
     }
 
+    /**
+     * Creates from a name with its settings written inline, {@code name} or
+     * {@code name(key=value, key=value)}, such as {@code normal(std=1.0)} or {@code he_normal(mode=fan_out)}:
+     * how a run file gives settings to a provider it names in a setting of another (a dense layer's init).
+     *
+     * @throws InvalidSettingException  when the text is not of that form, or for a bad setting
+     * @throws UnknownProviderException for an unknown name
+     */
+    public <T> T createInline(String spec) {
+        String text = spec.trim();
+        int open = text.indexOf('(');
+        if (open < 0) {
+            return create(text, Map.of());
+        }
+        if (!text.endsWith(")")) {
+            throw new InvalidSettingException(null, kind + " '" + spec + "' is not name(key=value, ...): it lacks the closing ')'");
+        }
+        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        String inside = text.substring(open + 1, text.length() - 1).trim();
+        if (!inside.isEmpty()) {
+            for (String pair : inside.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new InvalidSettingException(null, kind + " '" + spec + "': '" + pair.trim() + "' is not key=value");
+                }
+                settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return create(text.substring(0, open).trim(), settings);
+    }
+
     /** Every provider, sorted by name. */
     public List<P> all() {
         List<P> sorted = new ArrayList<>(byName.values());

@@ -70,6 +70,19 @@ class RegistryTest {
     }
 
     @Test
+    void settingsCanBeWrittenInlineAfterTheName() {
+        Layer layer = Providers.layers().createInline("test_scale(factor=5, size=1)");
+        layer.build(new int[] {1}, null);
+        assertEquals(Tensor.matrix(new float[] {5}), layer.forward(Tensor.matrix(new float[] {1}), false));
+        assertEquals("layer 'test_scale(factor=5' is not name(key=value, ...): it lacks the closing ')'",
+                assertThrows(InvalidSettingException.class, () -> Providers.layers().createInline("test_scale(factor=5")).getMessage());
+        assertEquals("layer 'test_scale(5)': '5' is not key=value",
+                assertThrows(InvalidSettingException.class, () -> Providers.layers().createInline("test_scale(5)")).getMessage());
+        assertEquals("layer 'test_scale': setting 'factor' expected a number, got \"big\"",
+                assertThrows(InvalidSettingException.class, () -> Providers.layers().createInline("test_scale(factor=big, size=1)")).getMessage());
+    }
+
+    @Test
     void editDistanceCountsSingleCharacterEdits() {
         assertEquals(1, Registry.editDistance("adam", "adamw"));
         assertEquals(2, Registry.editDistance("rmsprop", "rmspop2"));

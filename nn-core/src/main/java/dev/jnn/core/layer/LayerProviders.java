@@ -1,12 +1,12 @@
 package dev.jnn.core.layer;
 
+import dev.jnn.api.Initializer;
 import dev.jnn.api.Layer;
 import dev.jnn.api.spi.InvalidSettingException;
 import dev.jnn.api.spi.LayerProvider;
 import dev.jnn.api.spi.Providers;
 import dev.jnn.api.spi.Setting;
 import dev.jnn.api.spi.Settings;
-import dev.jnn.api.spi.UnknownProviderException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,21 +27,21 @@ public final class LayerProviders {
             return List.of(
                     Setting.integer("units", null, "number of outputs"),
                     Setting.text("activation", "identity", "activation layer applied after the product, by name"),
-                    Setting.text("init", "xavier_uniform", "initializer of the weight, by name"),
+                    Setting.text("init", "xavier_uniform", "initializer of the weight, by name, with settings inline if any: normal(std=1.0)"),
                     Setting.flag("bias", true, "add a bias (initialized to zero)"));
         }
         public Layer create(Settings s) {
             s.require(s.getInt("units") >= 1, "units", "at least 1");
             Layer activation = named("activation", () -> Providers.layer(s.getString("activation"), Map.of()));
-            named("init", () -> Providers.initializers().find(s.getString("init")));   // fail now, not at build
-            return new Dense(s.getInt("units"), activation, s.getBoolean("bias")).init(s.getString("init"));
+            Initializer init = named("init", () -> Providers.initializers().createInline(s.getString("init")));
+            return new Dense(s.getInt("units"), activation, s.getBoolean("bias")).init(init);
         }
 
-        /** Resolves a name held by {@code setting}, so that an unknown one is reported at that setting. */
+        /** Resolves a name held by {@code setting}, so that an unknown or ill-set one is reported at that setting. */
         private static <T> T named(String setting, Supplier<T> resolve) {
             try {
                 return resolve.get();
-            } catch (UnknownProviderException e) {
+            } catch (IllegalArgumentException e) {
                 throw new InvalidSettingException(setting, e.getMessage(), e);
             }
         }

@@ -84,6 +84,20 @@ class RunSpecTest {
     }
 
     @Test
+    void initializersTakeTheirSettingsInline() {
+        RunSpec spec = bind(RUN, "model.layers[0].init=normal(std=2.0)");
+        float[] w = spec.newModel(new int[] {2}).parameters().get(0).value().data();
+        double sumSquares = 0;
+        for (float v : w) {
+            sumSquares += v * v;
+        }
+        double std = Math.sqrt(sumSquares / w.length);
+        assertTrue(std > 1.5 && std < 2.5, "32 draws of N(0, 4) have a std near 2, got " + std);
+        assertEquals("run.yaml: model.layers[0].init: initializer 'he_normal': setting 'mode' must be fan_in or fan_out, got fan_avg",
+                error(RUN, "model.layers[0].init=he_normal(mode=fan_avg)"));
+    }
+
+    @Test
     void missingSectionsAreNamed() {
         assertEquals("run.yaml: optimizer: missing; expected an optimizer such as { type: adam, lr: 0.001 }",
                 error(RUN.replace("optimizer: { type: adam, lr: 0.01 }\n", "")));
