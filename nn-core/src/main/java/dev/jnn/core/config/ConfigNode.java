@@ -48,9 +48,13 @@ public final class ConfigNode {
         return value instanceof Map;
     }
 
-    /** The child at {@code key} (absent, not an error, if missing); fails unless this is a map. */
+    /**
+     * The child at {@code key}: absent (not an error) when the key or this node is missing, so that
+     * optional sections read as their defaults. Fails when this node is present but not a map.
+     */
     public ConfigNode get(String key) {
-        return new ConfigNode(map().get(key), source, path.isEmpty() ? key : path + "." + key);
+        Object child = value == null ? null : map().get(key);
+        return new ConfigNode(child, source, path.isEmpty() ? key : path + "." + key);
     }
 
     /** The elements, each with its {@code [i]} path; fails unless this is a list. */
@@ -74,8 +78,11 @@ public final class ConfigNode {
         return (Map<String, Object>) value;
     }
 
-    /** Fails naming the first key that is not one of {@code allowed}. */
+    /** Fails naming the first key that is not one of {@code allowed}; an absent node passes. */
     public ConfigNode onlyKeys(Collection<String> allowed) {
+        if (value == null) {
+            return this;
+        }
         for (String key : map().keySet()) {
             if (!allowed.contains(key)) {
                 throw new ConfigException(source, path.isEmpty() ? key : path + "." + key,
@@ -173,9 +180,9 @@ public final class ConfigNode {
         return new ConfigException(source, path, problem);
     }
 
-    /** The value's entries other than {@code except}, for passing on as provider settings. */
+    /** The value's entries other than {@code except}, for passing on as provider settings; none when absent. */
     public Map<String, Object> settingsExcept(Set<String> except) {
-        Map<String, Object> settings = new LinkedHashMap<>(map());
+        Map<String, Object> settings = new LinkedHashMap<>(value == null ? Map.of() : map());
         settings.keySet().removeAll(except);
         return settings;
     }

@@ -4,12 +4,8 @@ import dev.jnn.api.Layer;
 import dev.jnn.api.spi.Providers;
 import java.util.Map;
 
-/**
- * One entry of {@code model.layers}: a layer provider's name and its settings, already checked.
- *
- * @param path where it stands in the run file, such as {@code model.layers[2]}
- */
-public record LayerSpec(String type, Map<String, Object> settings, String path) {
+/** One entry of {@code model.layers}: a layer provider's name and its settings, already checked. */
+public record LayerSpec(String type, Map<String, Object> settings) {
 
     /** A new layer, unbuilt. */
     public Layer create() {

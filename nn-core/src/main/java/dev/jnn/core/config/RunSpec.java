@@ -4,6 +4,7 @@ import dev.jnn.api.Loss;
 import dev.jnn.api.Model;
 import dev.jnn.api.Optimizer;
 import dev.jnn.api.spi.InvalidSettingException;
+import dev.jnn.api.spi.LayerProvider;
 import dev.jnn.api.spi.Provider;
 import dev.jnn.api.spi.Providers;
 import dev.jnn.api.spi.Registry;
@@ -58,23 +59,16 @@ public final class RunSpec {
         this.data = root.get("data").required("a mapping such as { name: spirals }");
         data.get("name").required("the name of a dataset");
 
-        ConfigNode model = root.get("model").required("a mapping with a list of layers");
-        model.onlyKeys(List.of("type", "defaults", "layers"));
+        ConfigNode model = root.get("model").required("a mapping with a list of layers")
+                .onlyKeys(List.of("type", "defaults", "layers"));
         this.modelType = model.get("type").asString("sequential");
         bind(Providers.models(), model.get("type"), "model", modelType, Map.of());
-        Map<String, Object> defaults = model.get("defaults").isPresent() ? model.get("defaults").map() : Map.of();
-        this.layers = new ArrayList<>();
-        List<ConfigNode> entries = model.get("layers").required("a list of layers").list();
-        if (entries.isEmpty()) {
-            throw model.get("layers").fail("expected at least one layer");
-        }
-        for (ConfigNode entry : entries) {
-            layers.add(layer(entry, defaults));
-        }
+        this.layers = layers(model);
 
         ConfigNode loss = root.get("loss").required("a loss name such as softmax_cross_entropy");
-        this.lossType = loss.isMap() ? loss.onlyKeys(List.of("type")).get("type").required("a loss name").asString() : loss.asString();
-        bind(Providers.losses(), loss.isMap() ? loss.get("type") : loss, "loss", lossType, Map.of());
+        ConfigNode lossName = loss.isMap() ? loss.onlyKeys(List.of("type")).get("type").required("a loss name") : loss;
+        this.lossType = lossName.asString();
+        bind(Providers.losses(), lossName, "loss", lossType, Map.of());
 
         ConfigNode optimizer = root.get("optimizer").required("an optimizer such as { type: adam, lr: 0.001 }");
         ConfigNode optimizerName = optimizer.isMap() ? optimizer.get("type").required("an optimizer name") : optimizer;
@@ -82,13 +76,26 @@ public final class RunSpec {
         this.optimizerSettings = optimizer.isMap() ? optimizer.settingsExcept(Set.of("type")) : Map.of();
         bind(Providers.optimizers(), optimizerName, "optimizer", optimizerType, optimizerSettings);
 
-        ConfigNode train = root.get("train");
-        if (train.isPresent()) {
-            train.onlyKeys(List.of("epochs", "batch", "shuffle"));
+        ConfigNode train = root.get("train").onlyKeys(List.of("epochs", "batch", "shuffle"));
+        this.epochs = train.get("epochs").asInt(10, 1);
+        this.batch = train.get("batch").asInt(32, 1);
+        this.shuffle = train.get("shuffle").asBoolean(true);
+    }
+
+    /** {@code model.layers}, each with {@code model.defaults} filled in where its provider takes them. */
+    private List<LayerSpec> layers(ConfigNode model) {
+        ConfigNode defaults = model.get("defaults");
+        Map<String, Object> shared = defaults.isPresent() ? defaults.map() : Map.of();
+        List<ConfigNode> entries = model.get("layers").required("a list of layers").list();
+        if (entries.isEmpty()) {
+            throw model.get("layers").fail("expected at least one layer");
         }
-        this.epochs = train.isPresent() ? train.get("epochs").asInt(10, 1) : 10;
-        this.batch = train.isPresent() ? train.get("batch").asInt(32, 1) : 32;
-        this.shuffle = !train.isPresent() || train.get("shuffle").asBoolean(true);
+        Registry<LayerProvider> registry = Providers.layers();
+        List<LayerSpec> specs = new ArrayList<>();
+        for (ConfigNode entry : entries) {
+            specs.add(layer(registry, entry, shared));
+        }
+        return specs;
     }
 
     /**
@@ -110,19 +117,19 @@ public final class RunSpec {
         return bind(tree, file.toString());
     }
 
-    private LayerSpec layer(ConfigNode entry, Map<String, Object> defaults) {
+    private LayerSpec layer(Registry<LayerProvider> registry, ConfigNode entry, Map<String, Object> defaults) {
         ConfigNode typeNode = entry.get("type").required("a layer name such as dense");
         String type = typeNode.asString();
         Map<String, Object> settings = new LinkedHashMap<>();
-        Provider<?> provider = find(Providers.layers(), typeNode, type);
+        Provider<?> provider = find(registry, typeNode, type);
         for (Setting s : provider.settings()) {               // defaults only where the provider takes them
             if (defaults.containsKey(s.name())) {
                 settings.put(s.name(), defaults.get(s.name()));
             }
         }
         settings.putAll(entry.settingsExcept(Set.of("type")));
-        LayerSpec spec = new LayerSpec(type, settings, entry.path());
-        bind(entry, spec::create);
+        LayerSpec spec = new LayerSpec(type, settings);
+        bind(entry, () -> registry.create(type, settings));
         return spec;
     }
 

@@ -1,6 +1,7 @@
 package dev.jnn.examples.run;
 
 import dev.jnn.core.config.ConfigException;
+import dev.jnn.core.config.ConfigNode;
 import dev.jnn.core.config.RunFiles;
 import dev.jnn.core.config.RunSpec;
 import java.nio.file.Path;
@@ -32,6 +33,32 @@ public final class Variants {
         if (seeds < 1) {
             throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
         }
+        List<List<String>> grid = grid(varies);
+        List<Variant> variants = new ArrayList<>();
+        for (Path file : files) {
+            Map<String, Object> base = RunFiles.read(file);
+            for (String set : sets) {
+                RunFiles.override(base, set, file + " (--set " + set + ")");
+            }
+            for (List<String> combination : grid) {
+                Map<String, Object> tree = RunFiles.copy(base);
+                for (String assignment : combination) {
+                    RunFiles.override(tree, assignment, file + " (--vary " + assignment + ")");
+                }
+                long first = ConfigNode.root(tree, file.toString()).get("seed").asLong(0);
+                String label = label(files.size() > 1 ? stem(file) : null, combination);
+                for (int s = 0; s < seeds; s++) {
+                    Map<String, Object> seeded = RunFiles.copy(tree);
+                    seeded.put("seed", first + s);
+                    variants.add(new Variant(label, first + s, RunSpec.bind(seeded, file.toString())));
+                }
+            }
+        }
+        return variants;
+    }
+
+    /** Every combination of the {@code --vary} values, each as its {@code key=value} assignments. */
+    private static List<List<String>> grid(List<String> varies) {
         List<List<String>> grid = new ArrayList<>();
         grid.add(List.of());
         for (String vary : varies) {
@@ -50,27 +77,7 @@ public final class Variants {
             }
             grid = next;
         }
-        List<Variant> variants = new ArrayList<>();
-        for (Path file : files) {
-            Map<String, Object> base = RunFiles.read(file);
-            for (String set : sets) {
-                RunFiles.override(base, set, file + " (--set " + set + ")");
-            }
-            for (List<String> combination : grid) {
-                Map<String, Object> tree = RunFiles.copy(base);
-                for (String assignment : combination) {
-                    RunFiles.override(tree, assignment, file + " (--vary " + assignment + ")");
-                }
-                long first = RunSpec.bind(tree, file.toString()).seed();
-                String label = label(files.size() > 1 ? stem(file) : null, combination);
-                for (int s = 0; s < seeds; s++) {
-                    Map<String, Object> seeded = RunFiles.copy(tree);
-                    seeded.put("seed", first + s);
-                    variants.add(new Variant(label, first + s, RunSpec.bind(seeded, file.toString())));
-                }
-            }
-        }
-        return variants;
+        return grid;
     }
 
     private static String label(String file, List<String> combination) {
