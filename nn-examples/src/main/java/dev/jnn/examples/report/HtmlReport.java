@@ -24,62 +24,74 @@ public final class HtmlReport {
     public static void write(String title, List<RunResult> results, SummaryTable table, Path file) throws IOException {
         Map<String, List<RunResult>> byLabel = new LinkedHashMap<>();
         results.forEach(r -> byLabel.computeIfAbsent(r.label(), k -> new java.util.ArrayList<>()).add(r));
-
         StringBuilder html = new StringBuilder();
+        header(html, title, results.get(0), table);
+        trainingCharts(html, byLabel);
+        gradientCharts(html, byLabel);
+        variants(html, byLabel);
+        html.append("</body></html>\n");
+        Files.writeString(file, html);
+    }
+
+    private static void header(StringBuilder html, String title, RunResult first, SummaryTable table) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(SvgChart.escape(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em;max-width:1400px}"
-                        + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
-                        + "th:first-child,td:first-child{text-align:left}pre{background:#f6f6f6;padding:8px;font-size:12px}"
+                        + "pre{background:#f6f6f6;padding:8px;font-size:12px}"
                         + ".charts{display:flex;flex-wrap:wrap;gap:12px}</style></head><body>\n");
         html.append("<h1>").append(SvgChart.escape(title)).append("</h1>\n");
-        RunResult first = results.get(0);
         html.append("<p>Data: ").append(SvgChart.escape(first.data())).append(". Every variant ran on the same data, ")
                 .append("the same initial weights (for the same model and seed) and the same batch order.</p>\n");
         html.append("<h2>Results</h2>\n<pre>").append(SvgChart.escape(table.render())).append("</pre>\n");
+    }
 
+    private static void trainingCharts(StringBuilder html, Map<String, List<RunResult>> byLabel) {
         html.append("<h2>Training</h2>\n<div class=\"charts\">\n");
         chart(html, "Training loss", "loss", false, byLabel, EpochMetrics::trainLoss);
         chart(html, "Held-out loss", "loss", false, byLabel, EpochMetrics::validationLoss);
         chart(html, "Held-out accuracy", "accuracy", false, byLabel, EpochMetrics::validationAccuracy);
         html.append("</div>\n");
+    }
 
+    /** By layer at the first and last epochs (the shape of vanishing or exploding), and over epochs per variant. */
+    private static void gradientCharts(StringBuilder html, Map<String, List<RunResult>> byLabel) {
         html.append("<h2>Gradient norms by layer</h2>\n<p>The L2 norm of each layer's gradient, averaged over an ")
                 .append("epoch's batches. Vanishing gradients show as first layers orders of magnitude below the last; ")
                 .append("exploding ones as the reverse.</p>\n<div class=\"charts\">\n");
-        SvgChart byLayer = new SvgChart("Gradient norm by layer, first epoch", "layer (input side to output side)",
-                "gradient norm", true);
-        SvgChart byLayerLast = new SvgChart("Gradient norm by layer, last epoch", "layer (input side to output side)",
-                "gradient norm", true);
+        SvgChart first = new SvgChart("Gradient norm by layer, first epoch", "layer (input side to output side)", "gradient norm", true);
+        SvgChart last = new SvgChart("Gradient norm by layer, last epoch", "layer (input side to output side)", "gradient norm", true);
         byLabel.forEach((label, runs) -> {
-            byLayer.series(label, positions(runs.get(0).layers().get(0)), meanNorms(runs, 0));
-            int last = runs.get(0).layers().size() - 1;
-            byLayerLast.series(label, positions(runs.get(0).layers().get(last)), meanNorms(runs, last));
+            first.series(label, positions(runs.get(0).layers().get(0)), meanNorms(runs, 0));
+            int lastEpoch = runs.get(0).layers().size() - 1;
+            last.series(label, positions(runs.get(0).layers().get(lastEpoch)), meanNorms(runs, lastEpoch));
         });
-        html.append(byLayer.render()).append(byLayerLast.render());
-        byLabel.forEach((label, runs) -> {
-            SvgChart overTime = new SvgChart("Gradient norms over epochs: " + label, "epoch", "gradient norm", true);
-            List<LayerNorms> layers = runs.get(0).layers().get(0);
-            for (int k = 0; k < layers.size(); k++) {
-                int layerIndex = k;
-                double[] epochs = new double[runs.get(0).layers().size()];
-                double[] norms = new double[epochs.length];
-                for (int e = 0; e < epochs.length; e++) {
-                    epochs[e] = e + 1;
-                    int epoch = e;
-                    norms[e] = runs.stream().mapToDouble(r -> r.layers().get(epoch).get(layerIndex).gradientNorm()).average().orElse(Double.NaN);
-                }
-                overTime.series("layer " + layers.get(k).layer() + " (" + layers.get(k).type() + ")", epochs, norms);
-            }
-            html.append(overTime.render());
-        });
+        html.append(first.render()).append(last.render());
+        byLabel.forEach((label, runs) -> html.append(overEpochs(label, runs).render()));
         html.append("</div>\n");
+    }
 
+    private static SvgChart overEpochs(String label, List<RunResult> runs) {
+        SvgChart chart = new SvgChart("Gradient norms over epochs: " + label, "epoch", "gradient norm", true);
+        List<LayerNorms> layers = runs.get(0).layers().get(0);
+        int epochs = runs.get(0).layers().size();
+        for (int k = 0; k < layers.size(); k++) {
+            int layer = k;
+            double[] x = new double[epochs];
+            double[] y = new double[epochs];
+            for (int e = 0; e < epochs; e++) {
+                int epoch = e;
+                x[e] = e + 1;
+                y[e] = runs.stream().mapToDouble(r -> r.layers().get(epoch).get(layer).gradientNorm()).average().orElse(Double.NaN);
+            }
+            chart.series("layer " + layers.get(k).layer() + " (" + layers.get(k).type() + ")", x, y);
+        }
+        return chart;
+    }
+
+    private static void variants(StringBuilder html, Map<String, List<RunResult>> byLabel) {
         html.append("<h2>Variants</h2>\n");
         byLabel.forEach((label, runs) -> html.append("<h3>").append(SvgChart.escape(label)).append("</h3>\n<pre>")
                 .append(SvgChart.escape(runs.get(0).model())).append("</pre>\n<pre>")
                 .append(SvgChart.escape(RunFiles.toYaml(runs.get(0).spec().tree()))).append("</pre>\n"));
-        html.append("</body></html>\n");
-        Files.writeString(file, html);
     }
 
     private static void chart(StringBuilder html, String title, String yLabel, boolean log, Map<String, List<RunResult>> byLabel,
