@@ -20,6 +20,13 @@ public interface Kernels {
     /** {@code C[m x n] = A[m x k] * B[k x n]}: a layer's forward product {@code X W}. */
     void matmul(float[] a, float[] b, float[] c, int m, int k, int n);
 
+    /**
+     * {@code C[m x n] = A[m x k] * B[k x n] + bias}, then {@code max(0, C)} when {@code relu}: a dense
+     * layer's forward, bias and ReLU applied as each tile is stored rather than in passes of their own.
+     * The same numbers as {@link #matmul}, {@link #addRowVector} and {@link #relu} one after another.
+     */
+    void matmulBias(float[] a, float[] b, float[] bias, float[] c, int m, int k, int n, boolean relu);
+
     /** {@code C[k x n] = A[m x k]^T * B[m x n]}: the weight gradient {@code X^T dY}. */
     void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n);
 

@@ -28,6 +28,15 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void matmulBias(float[] a, float[] b, float[] bias, float[] c, int m, int k, int n, boolean relu) {
+        matmul(a, b, c, m, k, n);
+        addRowVector(c, bias, m, n);
+        if (relu) {
+            relu(c, c, m * n);
+        }
+    }
+
+    @Override
     public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n) {
         java.util.Arrays.fill(c, 0, k * n, 0f);
         for (int i = 0; i < m; i++) {

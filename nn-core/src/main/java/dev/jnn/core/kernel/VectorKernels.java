@@ -48,6 +48,17 @@ final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    public void matmulBias(float[] a, float[] b, float[] bias, float[] c, int m, int k, int n, boolean relu) {
+        ProductTask task = tasks.get();
+        task.epilogue(bias, relu);
+        try {
+            product(a, k, 1, b, c, m, k, n);
+        } finally {
+            task.epilogue(null, false);
+        }
+    }
+
+    @Override
     public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n) {
         product(a, 1, k, b, c, k, m, n);
     }
@@ -84,6 +95,7 @@ final class VectorKernels extends ScalarKernels {
             System.arraycopy(b, p * cols, wideB, p * padded, cols);
         }
         float[] wideC = task.paddedC(rows * padded);
+        task.padBias(cols, padded);
         dispatch(a, rowStride, reductionStride, wideB, wideC, rows, reduction, padded);
         for (int r = 0; r < rows; r++) {
             System.arraycopy(wideC, r * padded, c, r * cols, cols);
@@ -135,6 +147,51 @@ final class VectorKernels extends ScalarKernels {
         int cols;
         private float[] transposed = new float[0];
         private float[] transposeSource;
+        // What happens as a tile is stored: + bias (null for none), then max(0, .) when relu.
+        private float[] bias;
+        private boolean relu;
+        private float[] paddedBias = new float[0];
+
+        void epilogue(float[] bias, boolean relu) {
+            this.bias = bias;
+            this.relu = relu;
+        }
+
+        /** Widens the bias with the columns, when the product is padded (see product()). */
+        void padBias(int cols, int padded) {
+            if (bias != null) {
+                if (paddedBias.length < padded) {
+                    paddedBias = new float[padded];
+                }
+                System.arraycopy(bias, 0, paddedBias, 0, cols);
+                bias = paddedBias;
+            }
+        }
+
+        /**
+         * Applies the epilogue to a tile just stored ({@code rows} rows from {@code r}, {@code vectors}
+         * vectors from column {@code j}), while it is in L1. A pass of its own rather than inside the
+         * tile's stores: a vector handed to a method the JIT does not inline is boxed, and the tiles
+         * are too large to inline much into.
+         */
+        private void finish(int r, int j, int rowCount, int vectors) {
+            if (bias == null && !relu) {
+                return;
+            }
+            for (int row = r; row < r + rowCount; row++) {
+                for (int v = 0; v < vectors; v++) {
+                    int ci = row * cols + j + v * L;
+                    FloatVector acc = FloatVector.fromArray(S, c, ci);
+                    if (bias != null) {
+                        acc = acc.add(FloatVector.fromArray(S, bias, j + v * L));
+                    }
+                    if (relu) {
+                        acc = acc.max(0f);
+                    }
+                    acc.intoArray(c, ci);
+                }
+            }
+        }
 
         void set(float[] a, int rowStride, int reductionStride, float[] b, float[] c, int rows, int reduction, int cols) {
             this.a = a;
@@ -270,6 +327,7 @@ final class VectorKernels extends ScalarKernels {
             c61.intoArray(c, ci + 6 * cols + L);
             c70.intoArray(c, ci + 7 * cols);
             c71.intoArray(c, ci + 7 * cols + L);
+            finish(r, j, 8, 2);
         }
 
         private void tile4x2(int r, int j) {
@@ -304,6 +362,7 @@ final class VectorKernels extends ScalarKernels {
             c21.intoArray(c, ci + 2 * cols + L);
             c30.intoArray(c, ci + 3 * cols);
             c31.intoArray(c, ci + 3 * cols + L);
+            finish(r, j, 4, 2);
         }
 
         private void tile1x2(int r, int j) {
@@ -317,6 +376,7 @@ final class VectorKernels extends ScalarKernels {
             }
             c0.intoArray(c, r * cols + j);
             c1.intoArray(c, r * cols + j + L);
+            finish(r, j, 1, 2);
         }
 
         private void tile1x1(int r, int j) {
@@ -327,6 +387,7 @@ final class VectorKernels extends ScalarKernels {
                 c0 = FloatVector.broadcast(S, a[ai]).fma(FloatVector.fromArray(S, b, bi), c0);
             }
             c0.intoArray(c, r * cols + j);
+            finish(r, j, 1, 1);
         }
     }
 

@@ -26,11 +26,16 @@ import java.util.Map;
  * </pre>
  * The weight is drawn by the named initializer (Xavier uniform unless told otherwise, as in Keras),
  * found through the provider registry; the bias starts at zero.
+ *
+ * <p>With ReLU or no activation, the bias and ReLU are applied inside the product as its tiles are
+ * stored ({@link Kernels#matmulBias}), and ReLU's derivative is taken from the output here, which
+ * saves two passes over the output per step; other activations run as their own layers.
  */
 public final class Dense implements Layer {
     private final Kernels kernels = Kernels.get();
     private final int units;
     private final Layer activation;
+    private final boolean fusedRelu;
     private final boolean useBias;
     private Initializer initializer;
     private String initializerName = "xavier_uniform";
@@ -43,6 +48,9 @@ public final class Dense implements Layer {
     private Tensor input;
     private Tensor z;
     private final Workspace zBuffers = new Workspace();
+    private Tensor dz;
+    private final Workspace dzBuffers = new Workspace();
+    private float[] zeroBias;
     private Tensor gradInput;
     private final Workspace gradInputBuffers = new Workspace();
 
@@ -61,7 +69,8 @@ public final class Dense implements Layer {
             throw new IllegalArgumentException("dense: units must be at least 1, got " + units);
         }
         this.units = units;
-        this.activation = activation instanceof Identity ? null : activation;
+        this.fusedRelu = activation instanceof Relu;
+        this.activation = activation instanceof Identity || fusedRelu ? null : activation;
         this.useBias = useBias;
     }
 
@@ -101,6 +110,7 @@ public final class Dense implements Layer {
         Initializer init = initializer != null ? initializer : Providers.initializer(initializerName, Map.of());
         init.fill(weight.value(), inputs, units, context.random());
         bias = useBias ? context.parameter("bias", units) : null;
+        zeroBias = new float[units];
         if (activation != null) {
             activation.build(new int[] {units}, context);
             if (!Arrays.equals(activation.outputShape(), new int[] {units})) {
@@ -122,10 +132,8 @@ public final class Dense implements Layer {
         int batch = x.rows();
         input = x;
         z = zBuffers.get(batch, unitsShape);
-        kernels.matmul(x.data(), weight.value().data(), z.data(), batch, inputs, units);
-        if (bias != null) {
-            kernels.addRowVector(z.data(), bias.value().data(), batch, units);
-        }
+        float[] b = bias != null ? bias.value().data() : zeroBias;
+        kernels.matmulBias(x.data(), weight.value().data(), b, z.data(), batch, inputs, units, fusedRelu);
         return activation == null ? z : activation.forward(z, training);
     }
 
@@ -136,7 +144,7 @@ public final class Dense implements Layer {
 
     @Override
     public Tensor backward(Tensor dy, boolean needInputGradient) {
-        Tensor dz = activation == null ? dy : activation.backward(dy);
+        Tensor dz = activation != null ? activation.backward(dy) : fusedRelu ? reluBackward(dy) : dy;
         int batch = dz.rows();
         kernels.matmulTransA(input.data(), dz.data(), weight.gradient().data(), batch, inputs, units);
         if (bias != null) {
@@ -148,6 +156,13 @@ public final class Dense implements Layer {
         gradInput = gradInputBuffers.get(batch, inputShape);
         kernels.matmulTransB(dz.data(), weight.value().data(), gradInput.data(), batch, units, inputs);
         return gradInput;
+    }
+
+    /** dz = dy * (y &gt; 0), y being the fused ReLU's output (kept in z). */
+    private Tensor reluBackward(Tensor dy) {
+        dz = dzBuffers.get(dy.rows(), unitsShape);
+        kernels.reluBackward(z.data(), dy.data(), dz.data(), dy.size());
+        return dz;
     }
 
     @Override
@@ -179,6 +194,7 @@ public final class Dense implements Layer {
 
     @Override
     public String toString() {
-        return "dense(" + units + (activation == null ? "" : ", " + activation) + (useBias ? "" : ", no bias") + ")";
+        String act = fusedRelu ? ", relu" : activation == null ? "" : ", " + activation;
+        return "dense(" + units + act + (useBias ? "" : ", no bias") + ")";
     }
 }
