@@ -57,11 +57,6 @@ public final class Settings {
         return new Settings(owner, values);
     }
 
-    /** Settings with only the declared defaults. */
-    public static Settings defaults(Provider<?> provider, String kind) {
-        return resolve(provider, kind, Map.of());
-    }
-
     public double getDouble(String name) {
         return (Double) get(name);
     }
