@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * A table of numbers from a CSV file: one column is the label, every other column a feature.
+ * A table of numbers from a CSV file: one column is the label, every other column a feature. Cells may
+ * be quoted ("New York, NY"), with "" for a quote inside.
  * Classification labels (any text) become class indices in sorted order of their values; regression
  * labels must be numbers.
  */
@@ -38,7 +39,7 @@ public final class Csv {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] cells = line.split(",", -1);
+                String[] cells = cells(line, file, lineNumber);
                 if (names == null && header) {
                     names = cells;
                     continue;
@@ -81,6 +82,41 @@ public final class Csv {
             }
         }
         return new Dataset(Tensor.of(x, rows.size(), features), Tensor.of(y, rows.size(), 1));
+    }
+
+    /**
+     * One line's cells: separated by commas, a cell may be quoted ("a, b") with "" for a quote inside
+     * it, as in RFC 4180 (but a quoted cell must end on its line).
+     */
+    static String[] cells(String line, Path file, int lineNumber) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"' && cell.toString().isBlank()) {
+                quoted = true;
+            } else if (ch == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        if (quoted) {
+            throw new DataFileException(file, "line " + lineNumber, "a quoted cell does not end on its line");
+        }
+        cells.add(cell.toString());
+        return cells.toArray(String[]::new);
     }
 
     private static int labelColumn(Path file, String label, String[] names, int columns) {

@@ -84,6 +84,18 @@ class DataFilesTest {
     }
 
     @Test
+    void quotedCellsMayHoldCommasAndQuotes(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("cities.csv");
+        Files.writeString(csv, "\"size, km2\",\"name\"\n1.5,\"Springfield, \"\"IL\"\"\"\n2.5,Shelbyville\n");
+        Dataset data = Csv.read(csv, "name", true, true);
+        assertArrayEquals(new float[] {1.5f, 2.5f}, data.features().data());
+        assertArrayEquals(new float[] {1, 0}, data.targets().data(), "classes sorted: Shelbyville, Springfield, \"IL\"");
+        Files.writeString(csv, "a,b\n1,\"open\n");
+        assertEquals(csv + ": line 2: a quoted cell does not end on its line",
+                assertThrows(DataFileException.class, () -> Csv.read(csv, "b", true, true)).getMessage());
+    }
+
+    @Test
     void brokenCsvFilesAreNamedWithLineAndColumn(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "a,b,label\n1,2,x\n3,oops,y\n");
