@@ -18,9 +18,11 @@ import jdk.incubator.vector.VectorSpecies;
  * copy, 1/batch of the product's work) and runs the same kernel. A tile of {@value #ROWS} rows by two
  * vectors of columns lives in registers across the whole reduction (then 4 rows, then 1, for the rest).
  *
- * <p>Every element of C is the same chain of fused multiply-adds in p order, whatever tile, tail or
- * thread computes it: results are identical on 1 or 2 threads. (No lane reductions: their floating
- * point order is unspecified.) The columns are split between threads at panel boundaries.
+ * <p>Every element of C is the same chain of fused multiply-adds in p order, whatever tile or thread
+ * computes it: results are identical on 1 or 2 threads. (No lane reductions: their floating point
+ * order is unspecified.) The columns are split between threads at panel boundaries; a product whose
+ * columns are not a whole number of vectors (a 10-class output) is padded to one, and a dense layer's
+ * bias and ReLU are applied to each tile as it is stored ({@link #matmulBias}).
  */
 final class VectorKernels extends ScalarKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
