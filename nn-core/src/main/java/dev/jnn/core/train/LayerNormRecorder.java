@@ -10,14 +10,21 @@ import java.util.List;
  * Records, for every layer with parameters, the mean gradient norm over each epoch's batches and the
  * weight norm at its end: the figures that show vanishing gradients (the first layers' norms orders
  * of magnitude below the last layers') and exploding ones.
+ *
+ * <p>The mean is taken over up to {@value #SAMPLES} evenly spaced batches of each epoch, the first
+ * always among them: a norm reads every gradient, and doing it after every step would slow training
+ * by about a tenth.
  */
 public final class LayerNormRecorder implements TrainingListener {
+    static final int SAMPLES = 16;
+
     private final List<Integer> layers = new ArrayList<>();
     private final List<String> types = new ArrayList<>();
     private final List<List<LayerNorms>> epochs = new ArrayList<>();
     private Model model;
     private double[] gradientSums;
     private int batches;
+    private int stride = 1;
 
     @Override
     public void onTrainingStart(Model model, int epochCount, int batchesPerEpoch) {
@@ -33,10 +40,14 @@ public final class LayerNormRecorder implements TrainingListener {
         }
         gradientSums = new double[layers.size()];
         batches = 0;
+        stride = Math.max(1, batchesPerEpoch / SAMPLES);
     }
 
     @Override
     public void onBatchEnd(BatchEnd batch) {
+        if ((batch.batch() - 1) % stride != 0) {
+            return;
+        }
         for (int k = 0; k < layers.size(); k++) {
             gradientSums[k] += norm(model.layers().get(layers.get(k)).parameters(), true);
         }
