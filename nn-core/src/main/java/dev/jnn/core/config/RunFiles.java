@@ -23,6 +23,7 @@ public final class RunFiles {
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)((?:\\[\\d+])*)");
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
     private RunFiles() {
     }
@@ -124,7 +125,7 @@ public final class RunFiles {
             }
             boolean last = s == segments.length - 1;
             List<Integer> indices = new ArrayList<>();
-            Matcher index = Pattern.compile("\\[(\\d+)]").matcher(m.group(2));
+            Matcher index = INDEX.matcher(m.group(2));
             while (index.find()) {
                 indices.add(Integer.parseInt(index.group(1)));
             }

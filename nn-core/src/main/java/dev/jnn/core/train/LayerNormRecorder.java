@@ -18,24 +18,22 @@ import java.util.List;
 public final class LayerNormRecorder implements TrainingListener {
     static final int SAMPLES = 16;
 
-    private final List<Integer> layers = new ArrayList<>();
-    private final List<String> types = new ArrayList<>();
+    private final List<Integer> indices = new ArrayList<>();
+    private final List<Layer> layers = new ArrayList<>();
     private final List<List<LayerNorms>> epochs = new ArrayList<>();
-    private Model model;
     private double[] gradientSums;
     private int batches;
     private int stride = 1;
 
     @Override
     public void onTrainingStart(Model model, int epochCount, int batchesPerEpoch) {
-        this.model = model;
+        indices.clear();
         layers.clear();
-        types.clear();
         List<Layer> all = model.layers();
         for (int i = 0; i < all.size(); i++) {
             if (!all.get(i).parameters().isEmpty()) {
-                layers.add(i);
-                types.add(all.get(i).type());
+                indices.add(i);
+                layers.add(all.get(i));
             }
         }
         gradientSums = new double[layers.size()];
@@ -49,7 +47,7 @@ public final class LayerNormRecorder implements TrainingListener {
             return;
         }
         for (int k = 0; k < layers.size(); k++) {
-            gradientSums[k] += norm(model.layers().get(layers.get(k)).parameters(), true);
+            gradientSums[k] += norm(layers.get(k).parameters(), true);
         }
         batches++;
     }
@@ -58,8 +56,8 @@ public final class LayerNormRecorder implements TrainingListener {
     public void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
         List<LayerNorms> epoch = new ArrayList<>();
         for (int k = 0; k < layers.size(); k++) {
-            Layer layer = model.layers().get(layers.get(k));
-            epoch.add(new LayerNorms(layers.get(k), types.get(k), gradientSums[k] / Math.max(1, batches),
+            Layer layer = layers.get(k);
+            epoch.add(new LayerNorms(indices.get(k), layer.type(), gradientSums[k] / Math.max(1, batches),
                     norm(layer.parameters(), false)));
         }
         epochs.add(List.copyOf(epoch));

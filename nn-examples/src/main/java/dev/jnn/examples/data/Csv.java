@@ -169,12 +169,15 @@ public final class Csv {
                 var[f] += d * d / n;
             }
         }
+        double[] std = new double[features];
+        for (int f = 0; f < features; f++) {
+            std[f] = var[f] > 0 ? Math.sqrt(var[f]) : 1;    // a constant feature is only centred
+        }
         for (Dataset t : targets) {
             float[] x = t.features().data();
             for (int i = 0; i < t.size(); i++) {
                 for (int f = 0; f < features; f++) {
-                    double std = Math.sqrt(var[f]);
-                    x[i * features + f] = (float) ((x[i * features + f] - mean[f]) / (std > 0 ? std : 1));
+                    x[i * features + f] = (float) ((x[i * features + f] - mean[f]) / std[f]);
                 }
             }
         }

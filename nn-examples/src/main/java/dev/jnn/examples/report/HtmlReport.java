@@ -7,7 +7,6 @@ import dev.jnn.examples.run.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -22,8 +21,7 @@ public final class HtmlReport {
     }
 
     public static void write(String title, List<RunResult> results, SummaryTable table, Path file) throws IOException {
-        Map<String, List<RunResult>> byLabel = new LinkedHashMap<>();
-        results.forEach(r -> byLabel.computeIfAbsent(r.label(), k -> new java.util.ArrayList<>()).add(r));
+        Map<String, List<RunResult>> byLabel = RunResult.byLabel(results);
         StringBuilder html = new StringBuilder();
         header(html, title, results.get(0), table);
         trainingCharts(html, byLabel);

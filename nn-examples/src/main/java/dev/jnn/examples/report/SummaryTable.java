@@ -2,7 +2,6 @@ package dev.jnn.examples.report;
 
 import dev.jnn.examples.run.RunResult;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,11 +14,11 @@ import java.util.function.ToDoubleFunction;
  * (sample standard deviation).
  */
 public final class SummaryTable {
-    private final Map<String, List<RunResult>> byLabel = new LinkedHashMap<>();
+    private final Map<String, List<RunResult>> byLabel;
     private final double target;
 
     public SummaryTable(List<RunResult> results, double target) {
-        results.forEach(r -> byLabel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r));
+        this.byLabel = RunResult.byLabel(results);
         this.target = target;
     }
 

@@ -4,7 +4,10 @@ import dev.jnn.core.config.RunSpec;
 import dev.jnn.core.train.EpochMetrics;
 import dev.jnn.core.train.History;
 import dev.jnn.core.train.LayerNorms;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -14,6 +17,13 @@ import java.util.OptionalInt;
  */
 public record RunResult(String label, long seed, RunSpec spec, String data, String model, History history,
                         List<List<LayerNorms>> layers) {
+
+    /** The results grouped by variant label (the seeds of one variant together), in order of first appearance. */
+    public static Map<String, List<RunResult>> byLabel(List<RunResult> results) {
+        Map<String, List<RunResult>> groups = new LinkedHashMap<>();
+        results.forEach(r -> groups.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r));
+        return groups;
+    }
 
     public EpochMetrics last() {
         return history.last();
