@@ -15,9 +15,11 @@ import java.util.List;
  *       dLoss/dInput, using only what its own forward cached.</li>
  * </ol>
  *
- * <p>Tensors returned by forward and backward may be buffers the layer reuses on the next call
- * (so that training allocates nothing per step): read them before calling the layer again.
- * {@code GradientCheck} in nn-core tells a layer's author whether backward matches forward.
+ * <p>Thread safety: {@link #forward} and {@link #backward} are for one training thread. They cache
+ * the batch for backward and may return buffers the layer reuses on the next call (so that training
+ * allocates nothing per step): read them before calling the layer again. {@link #infer} is the
+ * inference path that many threads may call at once. {@code GradientCheck} in nn-core tells a layer's
+ * author whether backward matches forward.
  */
 public interface Layer {
 
@@ -25,7 +27,9 @@ public interface Layer {
     String type();
 
     /**
-     * Creates the parameters for inputs of shape {@code inputShape} (one sample, no batch dimension).
+     * Creates the parameters for inputs of shape {@code inputShape} (one sample, no batch dimension),
+     * and keeps from {@code context} what it computes with (its kernels) and resolves named
+     * collaborators through its providers.
      *
      * @throws IllegalArgumentException if the layer cannot take that shape; the message says what it expected
      */
@@ -47,6 +51,26 @@ public interface Layer {
      */
     default Tensor backward(Tensor gradOutput, boolean needInputGradient) {
         return backward(gradOutput);
+    }
+
+    /**
+     * The output for a batch in evaluation mode, safe to call from any number of threads at once (as
+     * long as nobody trains the layer meanwhile): it reads the parameters, caches nothing, and writes
+     * only into buffers from {@code scratch}, which belongs to the calling thread. The result may be
+     * one of those buffers.
+     *
+     * <p>By default it runs {@link #forward}{@code (input, false)} while holding this layer's lock and
+     * copies the result into the scratch: correct for any layer, but one thread at a time. The
+     * built-in layers compute straight into the scratch instead.
+     */
+    default Tensor infer(Tensor input, Scratch scratch) {
+        synchronized (this) {
+            Tensor out = forward(input, false);
+            int[] shape = out.shape();
+            Tensor copy = scratch.buffer(0, shape[0], java.util.Arrays.copyOfRange(shape, 1, shape.length));
+            copy.copyFrom(out);
+            return copy;
+        }
     }
 
     /** The trainable parameters, empty for a layer that has none. */

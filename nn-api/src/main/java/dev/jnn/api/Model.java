@@ -14,13 +14,32 @@ public interface Model {
      * Builds every layer in order, inferring each one's input shape from the previous output.
      *
      * @param inputShape one sample's shape, without the batch dimension
-     * @param seed       seeds the initializers: the same seed gives the same weights, bit for bit
+     * @param context    the engine's kernels and providers, and the random generator that seeds the
+     *                   initializers: the same seed gives the same weights, bit for bit
      * @throws IllegalArgumentException naming the layer index, its type and both shapes when a layer
      *                                  cannot take its input
      */
-    void build(int[] inputShape, long seed);
+    void build(int[] inputShape, BuildContext context);
 
+    /**
+     * The output for a training or evaluation batch, caching what {@link #backward} needs: for the one
+     * thread that trains the model. The result may be a buffer the next call overwrites.
+     */
     Tensor forward(Tensor input, boolean training);
+
+    /**
+     * The output for a batch in evaluation mode, as a new tensor. Thread-safe: any number of threads
+     * may call it on one trained model at once (not while it trains), each getting its own result.
+     */
+    Tensor predict(Tensor input);
+
+    /**
+     * As {@link #predict(Tensor)}, written into {@code output} ({@code [batch, output shape...]}):
+     * allocates nothing once the calling thread has seen the batch size. Returns {@code output}.
+     *
+     * @throws IllegalArgumentException if {@code output} does not have the output's shape
+     */
+    Tensor predict(Tensor input, Tensor output);
 
     /**
      * Backpropagates dLoss/dOutput through every layer, setting every parameter's gradient; returns

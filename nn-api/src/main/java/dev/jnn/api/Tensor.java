@@ -6,8 +6,9 @@ import java.util.Arrays;
  * A float32 array with a shape: row-major, contiguous, batch first ({@code [batch, features...]}).
  *
  * <p>The backing array is exposed by {@link #data()} on purpose: kernels and layers read and write it
- * directly, without copies. {@link #equals} compares shape and values, so tests can compare tensors
- * as values.
+ * directly, without copies. A tensor is mutable, so {@code equals} and {@code hashCode} are the
+ * object's identity (a tensor can key a map while its values change); {@link #contentEquals} compares
+ * shapes and values.
  *
  * <p>Most of the framework sees tensors as matrices: {@link #rows()} is the first dimension (the
  * batch) and {@link #columns()} the product of the others (the features of one sample).
@@ -122,6 +123,11 @@ public final class Tensor {
         Arrays.fill(data, value);
     }
 
+    /** True when this tensor's shape is {@code shape} (a check that allocates nothing). */
+    public boolean hasShape(int... shape) {
+        return Arrays.equals(this.shape, shape);
+    }
+
     public boolean sameShape(Tensor other) {
         return Arrays.equals(shape, other.shape);
     }
@@ -141,14 +147,12 @@ public final class Tensor {
         return true;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Tensor t && Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Arrays.hashCode(shape) + Arrays.hashCode(data);
+    /**
+     * True when {@code other} has this shape and the same values, bit for bit ({@code NaN} equals
+     * {@code NaN}, {@code 0.0} differs from {@code -0.0}, as in {@link Arrays#equals(float[], float[])}).
+     */
+    public boolean contentEquals(Tensor other) {
+        return other != null && Arrays.equals(shape, other.shape) && Arrays.equals(data, other.data);
     }
 
     /** The shape and the first values, e.g. {@code Tensor[2, 2] [1.0, 2.0, 3.0, 4.0]}. */
@@ -186,10 +190,11 @@ public final class Tensor {
     private static int sizeOf(int[] shape) {
         long size = 1;
         for (int d : shape) {
-            size *= d;
-        }
-        if (size > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " is too large for one array");
+            size *= d;                            // dimensions are at least 1, so checking each step is enough
+            if (size > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has more than "
+                        + Integer.MAX_VALUE + " values, too many for one array");
+            }
         }
         return (int) size;
     }

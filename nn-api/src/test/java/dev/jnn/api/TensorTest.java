@@ -2,6 +2,7 @@ package dev.jnn.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,9 +23,24 @@ class TensorTest {
     }
 
     @Test
-    void comparesAsAValue() {
-        assertEquals(Tensor.matrix(new float[] {1, 2}), Tensor.of(new float[] {1, 2}, 1, 2));
-        assertNotEquals(Tensor.of(new float[] {1, 2}, 2, 1), Tensor.of(new float[] {1, 2}, 1, 2));
+    void comparesContentsExplicitlyAndIsOtherwiseAnIdentity() {
+        Tensor a = Tensor.matrix(new float[] {1, 2});
+        Tensor b = Tensor.of(new float[] {1, 2}, 1, 2);
+        assertTrue(a.contentEquals(b));
+        assertFalse(Tensor.of(new float[] {1, 2}, 2, 1).contentEquals(b));
+        assertFalse(a.contentEquals(Tensor.matrix(new float[] {1, 3})));
+        assertNotEquals(a, b);                        // mutable: equality is identity, so a map key stays found
+        java.util.Map<Tensor, String> keys = new java.util.HashMap<>();
+        keys.put(a, "a");
+        a.data()[0] = 42;
+        assertEquals("a", keys.get(a));
+    }
+
+    @Test
+    void refusesShapesWhoseSizeOverflows() {
+        assertEquals("shape [65536, 65536, 65536] has more than 2147483647 values, too many for one array",
+                assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(65536, 65536, 65536)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(1 << 16, 1 << 16, 1 << 16, 1 << 16, 1 << 16));
     }
 
     @Test

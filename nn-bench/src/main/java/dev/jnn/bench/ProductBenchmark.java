@@ -1,6 +1,6 @@
 package dev.jnn.bench;
 
-import dev.jnn.core.kernel.Kernels;
+import dev.jnn.api.Kernels;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -27,6 +27,6 @@ final class Check {
     }
 
     private static IllegalArgumentException fail(String owner, String setting, double value, String expected) {
-        return new InvalidSettingException(setting, owner + ": " + setting + " must be " + expected + ", got " + value);
+        return new InvalidSettingException(owner, setting, "must be " + expected + ", got " + value);
     }
 }

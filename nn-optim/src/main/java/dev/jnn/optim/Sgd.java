@@ -38,7 +38,7 @@ public final class Sgd extends StatefulOptimizer {
         Check.nonNegative("sgd", "dampening", dampening);
         Check.nonNegative("sgd", "weight_decay", weightDecay);
         if (nesterov && (momentum <= 0 || dampening != 0)) {
-            throw new dev.jnn.api.spi.InvalidSettingException("nesterov", "sgd: nesterov needs momentum > 0 and dampening = 0, got momentum "
+            throw new dev.jnn.api.spi.InvalidSettingException("sgd", "nesterov", "needs momentum > 0 and dampening = 0, got momentum "
                     + momentum + " and dampening " + dampening);
         }
         this.lr = (float) lr;

@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Defaults as stated in reference/optimizers.md, and impossible settings rejected at creation. */
 class OptimizerSettingsTest {
-    private final Registry<OptimizerProvider> registry = Providers.optimizers();
+    private static final Providers PROVIDERS = Providers.load(OptimizerSettingsTest.class.getClassLoader());
+
+    private final Registry<OptimizerProvider> registry = PROVIDERS.optimizers();
 
     @Test
     void everyOptimizerIsRegisteredByName() {
@@ -35,32 +37,33 @@ class OptimizerSettingsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "sgd      | lr           | 0     | sgd: lr must be a finite number greater than 0, got 0.0",
-            "sgd      | lr           | -0.1  | sgd: lr must be a finite number greater than 0, got -0.1",
-            "adam     | beta1        | 1.0   | adam: beta1 must be in [0, 1), got 1.0",
-            "adamw    | beta2        | -0.5  | adamw: beta2 must be in [0, 1), got -0.5",
-            "adam     | eps          | -1e-8 | adam: eps must be a finite number of at least 0, got -1.0E-8",
-            "rmsprop  | alpha        | 1.5   | rmsprop: alpha must be in [0, 1), got 1.5",
-            "momentum | weight_decay | -1    | sgd: weight_decay must be a finite number of at least 0, got -1.0"})
+            "sgd      | lr           | 0     | optimizer 'sgd': setting 'lr' must be a finite number greater than 0, got 0.0",
+            "sgd      | lr           | -0.1  | optimizer 'sgd': setting 'lr' must be a finite number greater than 0, got -0.1",
+            "adam     | beta1        | 1.0   | optimizer 'adam': setting 'beta1' must be in [0, 1), got 1.0",
+            "adamw    | beta2        | -0.5  | optimizer 'adamw': setting 'beta2' must be in [0, 1), got -0.5",
+            "adam     | eps          | -1e-8 | optimizer 'adam': setting 'eps' must be a finite number of at least 0, got -1.0E-8",
+            "rmsprop  | alpha        | 1.5   | optimizer 'rmsprop': setting 'alpha' must be in [0, 1), got 1.5",
+            "momentum | weight_decay | -1    | optimizer 'momentum': setting 'weight_decay' must be a finite number of at least 0, got -1.0"})
     void impossibleSettingsAreRejectedNamingTheSettingAndValue(String optimizer, String setting, double value, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Providers.optimizer(optimizer, Map.of(setting, value)));
+                () -> PROVIDERS.optimizer(optimizer, Map.of(setting, value)));
         assertEquals(message, e.getMessage());
     }
 
     @Test
     void nesterovWithoutMomentumIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Providers.optimizer("nesterov", Map.of("momentum", 0)));
-        assertEquals("sgd: nesterov needs momentum > 0 and dampening = 0, got momentum 0.0 and dampening 0.0", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Providers.optimizer("sgd", Map.of("nesterov", true)));
+                () -> PROVIDERS.optimizer("nesterov", Map.of("momentum", 0)));
+        assertEquals("optimizer 'nesterov': setting 'nesterov' needs momentum > 0 and dampening = 0, got momentum 0.0 and dampening 0.0",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PROVIDERS.optimizer("sgd", Map.of("nesterov", true)));
     }
 
     @Test
     void illTypedAndUnknownSettingsNameTheSettingAndTheProvider() {
         assertEquals("optimizer 'adam': setting 'lr' expected a number, got \"fast\"",
-                assertThrows(IllegalArgumentException.class, () -> Providers.optimizer("adam", Map.of("lr", "fast"))).getMessage());
-        assertEquals("optimizer 'sgd' has no setting 'betas'; it accepts: lr, momentum, dampening, weight_decay, nesterov",
-                assertThrows(IllegalArgumentException.class, () -> Providers.optimizer("sgd", Map.of("betas", 0.9))).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> PROVIDERS.optimizer("adam", Map.of("lr", "fast"))).getMessage());
+        assertEquals("optimizer 'sgd': setting 'betas' is unknown; optimizer 'sgd' accepts: lr, momentum, dampening, weight_decay, nesterov",
+                assertThrows(IllegalArgumentException.class, () -> PROVIDERS.optimizer("sgd", Map.of("betas", 0.9))).getMessage());
     }
 }

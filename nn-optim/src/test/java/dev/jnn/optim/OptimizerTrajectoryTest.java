@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code tools/reference/optimizer_trajectories.py} in {@code pytorch-trajectories.txt}).
  */
 class OptimizerTrajectoryTest {
+    private static final Providers PROVIDERS = Providers.load(OptimizerTrajectoryTest.class.getClassLoader());
+
 
     record Case(String name, String optimizer, Map<String, String> settings, float[] init, List<float[]> grads,
                 List<float[]> expected) {
@@ -69,7 +71,7 @@ class OptimizerTrajectoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void retracesPyTorchStepByStep(Case c) {
-        Optimizer optimizer = Providers.optimizer(c.optimizer, c.settings);
+        Optimizer optimizer = PROVIDERS.optimizer(c.optimizer, c.settings);
         Parameter p = Parameter.zeros("w", c.init.length);
         System.arraycopy(c.init, 0, p.value().data(), 0, c.init.length);
         for (int step = 0; step < c.grads.size(); step++) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SwishTest {
+    private static final Providers PROVIDERS = Providers.load(SwishTest.class.getClassLoader());
+
 
     @Test
     void backwardMatchesFiniteDifferences() {
@@ -19,6 +21,6 @@ class SwishTest {
 
     @Test
     void isFoundByNameThroughItsServiceFile() {
-        assertEquals("swish", Providers.layer("swish", Map.of("beta", 2)).type());
+        assertEquals("swish", PROVIDERS.layer("swish", Map.of("beta", 2)).type());
     }
 }

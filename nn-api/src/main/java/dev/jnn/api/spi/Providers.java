@@ -5,62 +5,94 @@ import dev.jnn.api.Layer;
 import dev.jnn.api.Loss;
 import dev.jnn.api.Model;
 import dev.jnn.api.Optimizer;
+import dev.jnn.api.data.DataSource;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The registries of the providers visible to the current thread's context class loader (the
- * classpath, in a plain application), and one-line factories over them:
- * {@code Providers.optimizer("adam", Map.of("lr", 0.01))}.
+ * The providers visible to one class loader, by kind, with one-line factories over them:
+ * {@code providers.optimizer("adam", Map.of("lr", 0.01))}.
  *
- * <p>Each call loads afresh, so that jars added to a class loader later are seen; loading is cheap
- * and happens when a model is assembled, never while it trains.
+ * <p>An engine owns one set, loaded from the class loader it was given (by default the one that
+ * loaded jnn, which is the classpath in a plain application; a plugin host passes its own), so
+ * which providers a model sees never depends on the thread that builds it or on that thread's
+ * context class loader. Each kind's registry is loaded once, on first use. Thread-safe.
  */
 public final class Providers {
-    private Providers() {
+    private final ClassLoader loader;
+    private final Map<Class<?>, Registry<?>> registries = new ConcurrentHashMap<>();
+
+    private Providers(ClassLoader loader) {
+        this.loader = Objects.requireNonNull(loader, "providers: class loader");
     }
 
-    public static Registry<LayerProvider> layers() {
-        return Registry.load(LayerProvider.class, "layer", loader());
+    /** The providers that {@code loader} sees through {@link java.util.ServiceLoader}. */
+    public static Providers load(ClassLoader loader) {
+        return new Providers(loader);
     }
 
-    public static Registry<LossProvider> losses() {
-        return Registry.load(LossProvider.class, "loss", loader());
+    /** The class loader the providers come from. */
+    public ClassLoader classLoader() {
+        return loader;
     }
 
-    public static Registry<ModelProvider> models() {
-        return Registry.load(ModelProvider.class, "model", loader());
+    /**
+     * The registry of one provider type, loaded on first use.
+     *
+     * @param kind what the providers make, for messages: "optimizer"
+     * @throws DuplicateProviderException if two providers share a name
+     */
+    @SuppressWarnings("unchecked")
+    public <P extends Provider<?>> Registry<P> registry(Class<P> type, String kind) {
+        return (Registry<P>) registries.computeIfAbsent(type, t -> Registry.load(type, kind, loader, this));
     }
 
-    public static Registry<OptimizerProvider> optimizers() {
-        return Registry.load(OptimizerProvider.class, "optimizer", loader());
+    public Registry<LayerProvider> layers() {
+        return registry(LayerProvider.class, "layer");
     }
 
-    public static Registry<InitializerProvider> initializers() {
-        return Registry.load(InitializerProvider.class, "initializer", loader());
+    public Registry<LossProvider> losses() {
+        return registry(LossProvider.class, "loss");
     }
 
-    public static Layer layer(String name, Map<String, ?> settings) {
+    public Registry<ModelProvider> models() {
+        return registry(ModelProvider.class, "model");
+    }
+
+    public Registry<OptimizerProvider> optimizers() {
+        return registry(OptimizerProvider.class, "optimizer");
+    }
+
+    public Registry<InitializerProvider> initializers() {
+        return registry(InitializerProvider.class, "initializer");
+    }
+
+    public Registry<DataSourceProvider> dataSources() {
+        return registry(DataSourceProvider.class, "data source");
+    }
+
+    public Layer layer(String name, Map<String, ?> settings) {
         return layers().create(name, settings);
     }
 
-    public static Loss loss(String name) {
+    public Loss loss(String name) {
         return losses().create(name, Map.of());
     }
 
-    public static Model model(String name) {
+    public Model model(String name) {
         return models().create(name, Map.of());
     }
 
-    public static Optimizer optimizer(String name, Map<String, ?> settings) {
+    public Optimizer optimizer(String name, Map<String, ?> settings) {
         return optimizers().create(name, settings);
     }
 
-    public static Initializer initializer(String name, Map<String, ?> settings) {
+    public Initializer initializer(String name, Map<String, ?> settings) {
         return initializers().create(name, settings);
     }
 
-    private static ClassLoader loader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : Providers.class.getClassLoader();
+    public DataSource dataSource(String name, Map<String, ?> settings) {
+        return dataSources().create(name, settings);
     }
 }

@@ -21,10 +21,12 @@ import java.util.TreeMap;
 public final class Registry<P extends Provider<?>> {
     private final String kind;
     private final Map<String, P> byName;
+    private final Providers owner;
 
-    private Registry(String kind, Map<String, P> byName) {
+    private Registry(String kind, Map<String, P> byName, Providers owner) {
         this.kind = kind;
         this.byName = byName;
+        this.owner = owner;
     }
 
     /**
@@ -35,6 +37,11 @@ public final class Registry<P extends Provider<?>> {
      * @throws IllegalStateException      if a listed provider class cannot be loaded or instantiated
      */
     public static <P extends Provider<?>> Registry<P> load(Class<P> type, String kind, ClassLoader loader) {
+        return load(type, kind, loader, null);
+    }
+
+    /** As {@link #load(Class, String, ClassLoader)}, for a registry of {@code owner}'s set. */
+    static <P extends Provider<?>> Registry<P> load(Class<P> type, String kind, ClassLoader loader, Providers owner) {
         List<P> found = new ArrayList<>();
         try {
             ServiceLoader.load(type, loader).forEach(found::add);
@@ -42,11 +49,15 @@ public final class Registry<P extends Provider<?>> {
             throw new IllegalStateException("cannot load the " + kind + " providers listed in META-INF/services/"
                     + type.getName() + ": " + e.getMessage(), e);
         }
-        return of(kind, found);
+        return of(kind, found, owner);
     }
 
     /** A registry of the given providers (for tests and for hosts that assemble their own). */
     public static <P extends Provider<?>> Registry<P> of(String kind, List<P> providers) {
+        return of(kind, providers, null);
+    }
+
+    private static <P extends Provider<?>> Registry<P> of(String kind, List<P> providers, Providers owner) {
         Map<String, P> byName = new TreeMap<>();
         for (P provider : providers) {
             String key = key(provider.name());
@@ -57,7 +68,7 @@ public final class Registry<P extends Provider<?>> {
                         + "; remove one of them from the classpath or rename it");
             }
         }
-        return new Registry<>(kind, byName);
+        return new Registry<>(kind, byName, owner);
     }
 
     /**
@@ -81,12 +92,18 @@ public final class Registry<P extends Provider<?>> {
      * Creates the thing named {@code name} from raw settings, checked against the provider's declaration.
      *
      * @throws UnknownProviderException for an unknown name
-     * @throws InvalidSettingException  for an unknown, ill-typed, missing or impossible setting
+     * @throws InvalidSettingException  for an unknown, ill-typed, missing or impossible setting, naming
+     *                                  the provider as {@code kind 'name'} whatever class checked it
      */
     @SuppressWarnings("unchecked")
     public <T> T create(String name, Map<String, ?> settings) {
         P provider = find(name);
-        return (T) provider.create(Settings.resolve(provider, kind, settings));
+        Settings checked = Settings.resolve(provider, kind, settings, owner);
+        try {
+            return (T) provider.create(checked);
+        } catch (InvalidSettingException e) {
+            throw e.ownedBy(checked.owner());
+        }
     }
 
     /**
@@ -94,7 +111,8 @@ public final class Registry<P extends Provider<?>> {
      * {@code name(key=value, key=value)}, such as {@code normal(std=1.0)} or {@code he_normal(mode=fan_out)}:
      * how a run file gives settings to a provider it names in a setting of another (a dense layer's init).
      *
-     * @throws InvalidSettingException  when the text is not of that form, or for a bad setting
+     * @throws IllegalArgumentException when the text is not of that form
+     * @throws InvalidSettingException  for a bad setting
      * @throws UnknownProviderException for an unknown name
      */
     public <T> T createInline(String spec) {
@@ -104,7 +122,7 @@ public final class Registry<P extends Provider<?>> {
             return create(text, Map.of());
         }
         if (!text.endsWith(")")) {
-            throw new InvalidSettingException(null, kind + " '" + spec + "' is not name(key=value, ...): it lacks the closing ')'");
+            throw new IllegalArgumentException(kind + " '" + spec + "' is not name(key=value, ...): it lacks the closing ')'");
         }
         Map<String, Object> settings = new java.util.LinkedHashMap<>();
         String inside = text.substring(open + 1, text.length() - 1).trim();
@@ -112,7 +130,7 @@ public final class Registry<P extends Provider<?>> {
             for (String pair : inside.split(",")) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
-                    throw new InvalidSettingException(null, kind + " '" + spec + "': '" + pair.trim() + "' is not key=value");
+                    throw new IllegalArgumentException(kind + " '" + spec + "': '" + pair.trim() + "' is not key=value");
                 }
                 settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
             }

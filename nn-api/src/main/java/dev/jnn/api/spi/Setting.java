@@ -1,5 +1,7 @@
 package dev.jnn.api.spi;
 
+import java.util.Map;
+
 /**
  * One setting a provider accepts: its name, type, default and meaning.
  *
@@ -20,6 +22,19 @@ public record Setting(String name, SettingType type, Object defaultValue, String
 
     public static Setting integer(String name, Integer defaultValue, String description) {
         return new Setting(name, SettingType.INT, defaultValue, description);
+    }
+
+    public static Setting whole(String name, Long defaultValue, String description) {
+        return new Setting(name, SettingType.LONG, defaultValue, description);
+    }
+
+    /** A number with no default: required. */
+    public static Setting requiredNumber(String name, String description) {
+        return new Setting(name, SettingType.DOUBLE, null, description);
+    }
+
+    public static Setting map(String name, Map<String, String> defaultValue, String description) {
+        return new Setting(name, SettingType.MAP, defaultValue, description);
     }
 
     public static Setting flag(String name, boolean defaultValue, String description) {

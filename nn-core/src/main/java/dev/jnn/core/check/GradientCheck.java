@@ -1,6 +1,7 @@
 package dev.jnn.core.check;
 
 import dev.jnn.api.BuildContext;
+import dev.jnn.core.Engine;
 import dev.jnn.api.Layer;
 import dev.jnn.api.Loss;
 import dev.jnn.api.Parameter;
@@ -41,6 +42,7 @@ public final class GradientCheck {
     private double floor = 1e-2;
     private int maxPerTensor = 400;
     private Tensor input;
+    private Engine engine = Engine.shared();
 
     private GradientCheck(Layer layer) {
         this.layer = layer;
@@ -96,10 +98,16 @@ public final class GradientCheck {
         return this;
     }
 
+    /** Builds the layer on {@code engine} (its kernels and providers); the shared engine unless set. */
+    public GradientCheck engine(Engine engine) {
+        this.engine = engine;
+        return this;
+    }
+
     /** Builds the layer, runs forward and backward once, and compares every checked value. */
     public GradientCheckResult run() {
         SplittableRandom random = new SplittableRandom(seed);
-        layer.build(inputShape.clone(), BuildContext.of(random, layer.type() + "."));
+        layer.build(inputShape.clone(), BuildContext.of(random, layer.type() + ".", engine.kernels(), engine.providers()));
         Tensor x = input != null ? input.copy() : awayFromZero(batch, inputShape, random);
         Tensor y = layer.forward(x, true);
         Tensor projection = Tensor.zeros(y.shape());

@@ -1,5 +1,6 @@
 package dev.jnn.core.config;
 
+import dev.jnn.api.spi.SettingType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -93,10 +94,7 @@ public final class ConfigNode {
     }
 
     public String asString() {
-        if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-            throw fail("expected a name or text, got " + describe(value));
-        }
-        return value.toString();
+        return (String) convert(SettingType.STRING);
     }
 
     public String asString(String fallback) {
@@ -104,11 +102,7 @@ public final class ConfigNode {
     }
 
     public int asInt(int fallback) {
-        long v = asLong(fallback);
-        if (v != (int) v) {
-            throw fail("expected a whole number below 2^31, got " + v);
-        }
-        return (int) v;
+        return isPresent() ? (Integer) convert(SettingType.INT) : fallback;
     }
 
     /** A whole number of at least {@code min}. */
@@ -121,50 +115,24 @@ public final class ConfigNode {
     }
 
     public long asLong(long fallback) {
-        if (!isPresent()) {
-            return fallback;
-        }
-        if (value instanceof Integer || value instanceof Long) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof String s) {
-            try {
-                return Long.parseLong(s.trim());
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-        }
-        throw fail("expected a whole number, got " + describe(value));
+        return isPresent() ? (Long) convert(SettingType.LONG) : fallback;
     }
 
     public double asDouble(double fallback) {
-        if (!isPresent()) {
-            return fallback;
-        }
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (value instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-        }
-        throw fail("expected a number, got " + describe(value));
+        return isPresent() ? (Double) convert(SettingType.DOUBLE) : fallback;
     }
 
     public boolean asBoolean(boolean fallback) {
-        if (!isPresent()) {
-            return fallback;
+        return isPresent() ? (Boolean) convert(SettingType.BOOLEAN) : fallback;
+    }
+
+    /** The value as {@code type}, by the one conversion of every setting ({@link SettingType#convert}). */
+    private Object convert(SettingType type) {
+        try {
+            return type.convert(value);
+        } catch (IllegalArgumentException e) {
+            throw fail(e.getMessage());
         }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(s);
-        }
-        throw fail("expected true or false, got " + describe(value));
     }
 
     /** A required value: fails naming the key when it is absent. */
@@ -188,18 +156,6 @@ public final class ConfigNode {
     }
 
     static String describe(Object value) {
-        if (value == null) {
-            return "nothing";
-        }
-        if (value instanceof String s) {
-            return "\"" + s + "\"";
-        }
-        if (value instanceof Map) {
-            return "a mapping";
-        }
-        if (value instanceof List) {
-            return "a list";
-        }
-        return value.toString();
+        return SettingType.describe(value);
     }
 }

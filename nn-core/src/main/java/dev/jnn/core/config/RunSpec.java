@@ -1,6 +1,12 @@
 package dev.jnn.core.config;
 
 import dev.jnn.api.Loss;
+import dev.jnn.api.data.DataContext;
+import dev.jnn.api.data.DataSource;
+import dev.jnn.api.data.DataSplit;
+import dev.jnn.api.spi.Settings;
+import dev.jnn.core.Engine;
+import java.nio.file.Path;
 import dev.jnn.api.Model;
 import dev.jnn.api.Optimizer;
 import dev.jnn.api.spi.InvalidSettingException;
@@ -19,12 +25,15 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * A run file bound to providers. Everything is checked when it is bound (every layer, the loss and
- * the optimizer are created once), so a run never starts on a bad file.
+ * A run file bound to the providers of an {@link Engine}. Everything is checked when it is bound
+ * (every layer, the loss, the optimizer and the data source are created once, and the training
+ * settings converted), so a run never starts on a bad file. Every value goes through the one
+ * conversion of settings ({@link dev.jnn.api.spi.SettingType}), so {@code units: 3.0} and
+ * {@code epochs: 3.0} are read alike.
  *
  * <pre>
  * seed: 7
- * data: { name: spirals, samples: 2000 }          # read by the application
+ * data: { name: spirals, samples: 2000 }          # a data source provider and its settings
  * model:
  *   defaults: { activation: relu, init: he_normal }   # for every layer whose provider takes them
  *   layers:
@@ -37,11 +46,18 @@ import java.util.function.Supplier;
  */
 public final class RunSpec {
     private static final List<String> TOP_KEYS = List.of("name", "seed", "data", "model", "loss", "optimizer", "train");
+    private static final List<Setting> TRAIN = List.of(
+            Setting.integer("epochs", 10, "passes over the training data"),
+            Setting.integer("batch", 32, "samples per step"),
+            Setting.flag("shuffle", true, "visit the samples in a new seeded order each epoch"));
 
+    private final Engine engine;
+    private final Path base;
     private final String source;
     private final Map<String, Object> tree;
     private final long seed;
     private final ConfigNode data;
+    private final DataSource dataSource;
     private final String modelType;
     private final List<LayerSpec> layers;
     private final String lossType;
@@ -51,35 +67,45 @@ public final class RunSpec {
     private final int batch;
     private final boolean shuffle;
 
-    private RunSpec(String source, Map<String, Object> tree) {
+    private RunSpec(Engine engine, String source, Path base, Map<String, Object> tree) {
+        this.engine = engine;
+        this.base = base;
         this.source = source;
         this.tree = RunFiles.copy(tree);
+        Providers providers = engine.providers();
         ConfigNode root = ConfigNode.root(this.tree, source).onlyKeys(TOP_KEYS);
         this.seed = root.get("seed").asLong(0);
         this.data = root.get("data").required("a mapping such as { name: spirals }");
-        data.get("name").required("the name of a dataset");
+        ConfigNode dataName = data.get("name").required("the name of a data source such as spirals");
+        this.dataSource = bind(providers.dataSources(), dataName, "data", dataName.asString(), data.settingsExcept(Set.of("name")));
 
         ConfigNode model = root.get("model").required("a mapping with a list of layers")
                 .onlyKeys(List.of("type", "defaults", "layers"));
         this.modelType = model.get("type").asString("sequential");
-        bind(Providers.models(), model.get("type"), "model", modelType, Map.of());
+        bind(providers.models(), model.get("type"), "model", modelType, Map.of());
         this.layers = layers(model);
 
         ConfigNode loss = root.get("loss").required("a loss name such as softmax_cross_entropy");
         ConfigNode lossName = loss.isMap() ? loss.onlyKeys(List.of("type")).get("type").required("a loss name") : loss;
         this.lossType = lossName.asString();
-        bind(Providers.losses(), lossName, "loss", lossType, Map.of());
+        bind(providers.losses(), lossName, "loss", lossType, Map.of());
 
         ConfigNode optimizer = root.get("optimizer").required("an optimizer such as { type: adam, lr: 0.001 }");
         ConfigNode optimizerName = optimizer.isMap() ? optimizer.get("type").required("an optimizer name") : optimizer;
         this.optimizerType = optimizerName.asString();
         this.optimizerSettings = optimizer.isMap() ? optimizer.settingsExcept(Set.of("type")) : Map.of();
-        bind(Providers.optimizers(), optimizerName, "optimizer", optimizerType, optimizerSettings);
+        bind(providers.optimizers(), optimizerName, "optimizer", optimizerType, optimizerSettings);
 
-        ConfigNode train = root.get("train").onlyKeys(List.of("epochs", "batch", "shuffle"));
-        this.epochs = train.get("epochs").asInt(10, 1);
-        this.batch = train.get("batch").asInt(32, 1);
-        this.shuffle = train.get("shuffle").asBoolean(true);
+        ConfigNode trainNode = root.get("train");
+        Settings train = bind(trainNode, () -> Settings.check("train", TRAIN, trainNode.settingsExcept(Set.of()), null));
+        this.epochs = train.getInt("epochs");
+        this.batch = train.getInt("batch");
+        this.shuffle = train.getBoolean("shuffle");
+        for (String key : List.of("epochs", "batch")) {
+            if (train.getInt(key) < 1) {
+                throw trainNode.get(key).fail("expected a whole number of at least 1, got " + train.getInt(key));
+            }
+        }
     }
 
     /** {@code model.layers}, each with {@code model.defaults} filled in where its provider takes them. */
@@ -90,7 +116,7 @@ public final class RunSpec {
         if (entries.isEmpty()) {
             throw model.get("layers").fail("expected at least one layer");
         }
-        Registry<LayerProvider> registry = Providers.layers();
+        Registry<LayerProvider> registry = engine.providers().layers();
         List<LayerSpec> specs = new ArrayList<>();
         for (ConfigNode entry : entries) {
             specs.add(layer(registry, entry, shared));
@@ -99,22 +125,33 @@ public final class RunSpec {
     }
 
     /**
-     * Checks and binds a parsed run file.
+     * Checks and binds a parsed run file to {@code engine}'s providers.
      *
      * @param source the file name, for messages
+     * @param base   the folder relative data paths are taken from (the run file's)
      * @throws ConfigException naming the file, the key path, the value and what was expected
      */
-    public static RunSpec bind(Map<String, Object> tree, String source) {
-        return new RunSpec(source, tree);
+    public static RunSpec bind(Engine engine, Map<String, Object> tree, String source, Path base) {
+        return new RunSpec(engine, source, base.toAbsolutePath(), tree);
     }
 
-    /** Reads, overrides ({@code key.path=value}, in order) and binds a run file. */
-    public static RunSpec load(java.nio.file.Path file, List<String> overrides) {
+    /** Binds to the shared engine, relative paths taken from the working directory. */
+    public static RunSpec bind(Map<String, Object> tree, String source) {
+        return bind(Engine.shared(), tree, source, Path.of(""));
+    }
+
+    /** Reads, overrides ({@code key.path=value}, in order) and binds a run file; relative paths are the file's. */
+    public static RunSpec load(Engine engine, Path file, List<String> overrides) {
         Map<String, Object> tree = RunFiles.read(file);
         for (String o : overrides) {
             RunFiles.override(tree, o, file + " (override " + o + ")");
         }
-        return bind(tree, file.toString());
+        return bind(engine, tree, file.toString(), file.toAbsolutePath().getParent());
+    }
+
+    /** {@link #load(Engine, Path, List)} on the shared engine. */
+    public static RunSpec load(Path file, List<String> overrides) {
+        return load(Engine.shared(), file, overrides);
     }
 
     private LayerSpec layer(Registry<LayerProvider> registry, ConfigNode entry, Map<String, Object> defaults) {
@@ -137,10 +174,10 @@ public final class RunSpec {
      * Creates once through the registry, turning its errors into errors at the key that caused them:
      * the name's key for an unknown name, {@code ownerPath.setting} for a bad setting.
      */
-    private <P extends Provider<?>> void bind(Registry<P> registry, ConfigNode nameNode, String ownerPath, String name,
+    private <P extends Provider<?>, T> T bind(Registry<P> registry, ConfigNode nameNode, String ownerPath, String name,
                                               Map<String, Object> settings) {
         find(registry, nameNode, name);
-        bind(new ConfigNode(null, source, ownerPath), () -> registry.create(name, settings));
+        return bind(new ConfigNode(null, source, ownerPath), () -> registry.create(name, settings));
     }
 
     private <P extends Provider<?>> P find(Registry<P> registry, ConfigNode at, String name) {
@@ -151,9 +188,9 @@ public final class RunSpec {
         }
     }
 
-    private void bind(ConfigNode owner, Supplier<?> create) {
+    private <T> T bind(ConfigNode owner, Supplier<T> create) {
         try {
-            create.get();
+            return create.get();
         } catch (UnknownProviderException e) {
             throw owner.fail(e.getMessage());
         } catch (InvalidSettingException e) {
@@ -164,14 +201,14 @@ public final class RunSpec {
         }
     }
 
-    /** A new, built model: the same seed gives the same initial weights. */
+    /** A new model built on this run's engine: the same seed gives the same initial weights. */
     public Model newModel(int[] inputShape) {
-        Model model = Providers.model(modelType);
+        Model model = engine.providers().model(modelType);
         for (LayerSpec spec : layers) {
-            model.add(spec.create());
+            model.add(spec.create(engine.providers()));
         }
         try {
-            model.build(inputShape, seed);
+            model.build(inputShape, engine.context(seed));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "model.layers", e.getMessage(), e);
         }
@@ -179,11 +216,34 @@ public final class RunSpec {
     }
 
     public Loss newLoss() {
-        return Providers.loss(lossType);
+        return engine.providers().loss(lossType);
     }
 
     public Optimizer newOptimizer() {
-        return Providers.optimizer(optimizerType, optimizerSettings);
+        return engine.providers().optimizer(optimizerType, optimizerSettings);
+    }
+
+    /**
+     * Loads the run's data through its data source, with this run's seed and the run file's folder;
+     * downloads are kept in {@code cache}.
+     */
+    public DataSplit loadData(Path cache) {
+        return dataSource.load(new DataContext(seed, base, cache));
+    }
+
+    /** {@link #loadData(Path)} with the default cache ({@code $JNN_DATA} or {@code ~/.jnn/datasets}). */
+    public DataSplit loadData() {
+        return loadData(DataContext.defaultCache());
+    }
+
+    /** The engine the run is bound to. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The folder relative data paths are taken from. */
+    public Path base() {
+        return base;
     }
 
     /** A trainer for {@code model} with this run's loss, a fresh optimizer, epochs, batch size and seed. */
@@ -205,7 +265,7 @@ public final class RunSpec {
         return seed;
     }
 
-    /** The {@code data} section, for the application to read. */
+    /** The {@code data} section as written. */
     public ConfigNode data() {
         return data;
     }

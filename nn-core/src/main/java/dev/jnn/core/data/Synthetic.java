@@ -1,7 +1,7 @@
 package dev.jnn.core.data;
 
 import dev.jnn.api.Tensor;
-import dev.jnn.core.train.Dataset;
+import dev.jnn.api.data.Dataset;
 import java.util.SplittableRandom;
 
 /**

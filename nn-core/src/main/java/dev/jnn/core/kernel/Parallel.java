@@ -14,8 +14,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The split of the work is fixed by the caller's part count, and parts write disjoint outputs,
  * so results do not depend on which thread ran which part.
+ *
+ * <p>The helpers belong to one engine: {@link #close} stops them and waits until they have ended.
+ * A call after that runs every part on the caller, with the same results.
  */
-final class Parallel {
+final class Parallel implements AutoCloseable {
     /** One part of a kernel call: {@code part} of {@code parts}. */
     interface Task {
         void run(int part, int parts);
@@ -28,14 +31,35 @@ final class Parallel {
     private final Helper[] helpers;
     private final ReentrantLock owner = new ReentrantLock();
 
-    Parallel(int threads) {
+    private volatile boolean closed;
+
+    /** @param name prefix of the helper threads' names, such as {@code "jnn-engine-1f2e3d"} */
+    Parallel(int threads, String name) {
         helpers = new Helper[Math.max(0, threads - 1)];
         for (int i = 0; i < helpers.length; i++) {
             helpers[i] = new Helper(i + 1);
-            Thread t = new Thread(helpers[i], "jnn-kernel-" + (i + 1));
+            // Daemon threads: an engine that is never closed (the shared one) must not keep the JVM alive.
+            Thread t = new Thread(helpers[i], name + "-kernel-" + (i + 1));
             t.setDaemon(true);
             helpers[i].self = t;
             t.start();
+        }
+    }
+
+    /** Stops the helper threads and waits for them to end; idempotent. */
+    @Override
+    public void close() {
+        owner.lock();                                  // no call is using the helpers from here on
+        try {
+            closed = true;
+            for (Helper h : helpers) {
+                h.stop();
+            }
+            for (Helper h : helpers) {
+                h.join();
+            }
+        } finally {
+            owner.unlock();
         }
     }
 
@@ -51,12 +75,14 @@ final class Parallel {
      */
     void run(Task task, int parts) {
         if (parts <= 1 || helpers.length == 0 || !owner.tryLock()) {
-            for (int p = 0; p < parts; p++) {
-                task.run(p, parts);
-            }
+            runHere(task, parts);
             return;
         }
         try {
+            if (closed) {
+                runHere(task, parts);
+                return;
+            }
             int used = Math.min(parts, threads()) - 1;
             for (int h = 0; h < used; h++) {
                 helpers[h].start(task, parts);
@@ -70,6 +96,12 @@ final class Parallel {
         }
     }
 
+    private static void runHere(Task task, int parts) {
+        for (int p = 0; p < parts; p++) {
+            task.run(p, parts);
+        }
+    }
+
     /** A helper thread and its one-task mailbox. */
     private static final class Helper implements Runnable {
         private final int part;
@@ -79,6 +111,7 @@ final class Parallel {
         private volatile Throwable failure;
         private volatile Thread waiter;
         private volatile Thread self;
+        private volatile boolean stopping;
 
         Helper(int part) {
             this.part = part;
@@ -110,11 +143,33 @@ final class Parallel {
             }
         }
 
+        void stop() {
+            stopping = true;
+            LockSupport.unpark(self);
+        }
+
+        void join() {
+            boolean interrupted = false;
+            while (self.isAlive()) {
+                try {
+                    self.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;                // finish closing, then pass the interrupt on
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         @Override
         public void run() {
             while (true) {
                 Task t;
                 for (int spin = 0; (t = task) == null; spin++) {
+                    if (stopping) {
+                        return;
+                    }
                     if (spin < SPINS) {
                         Thread.onSpinWait();
                     } else {

@@ -1,5 +1,7 @@
 package dev.jnn.core.kernel;
 
+import dev.jnn.api.Kernels;
+
 /**
  * Plain Java loops: correct everywhere, the reference for the fast kernels, and the fallback when the
  * Vector API is not available. The products run in i-k-j order so that the inner loop walks both

@@ -1,5 +1,7 @@
 package dev.jnn.core.kernel;
 
+import dev.jnn.api.Kernels;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -23,8 +25,13 @@ import jdk.incubator.vector.VectorSpecies;
  * order is unspecified.) The columns are split between threads at panel boundaries; a product whose
  * columns are not a whole number of vectors (a 10-class output) is padded to one, and a dense layer's
  * bias and ReLU are applied to each tile as it is stored ({@link #matmulBias}).
+ *
+ * <p>Any number of threads may call at once: each call takes a task (its arguments and scratch
+ * arrays) from a small pool of idle ones and puts it back when done, so no call allocates once warm
+ * and nothing is kept per calling thread. The helper threads of one call at a time share its work;
+ * {@link #close} stops them.
  */
-final class VectorKernels extends ScalarKernels {
+final class VectorKernels extends ScalarKernels implements AutoCloseable {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int PANEL = 2 * L;
@@ -32,11 +39,47 @@ final class VectorKernels extends ScalarKernels {
     /** Below this many multiply-adds a product runs on one thread: handing it over would cost more. */
     private static final long PARALLEL_WORK = 1 << 18;
 
+    /** Idle tasks kept for reuse: enough for every thread of a busy server to find one. */
+    private static final int IDLE_TASKS = 64;
+
     private final Parallel parallel;
-    private final ThreadLocal<ProductTask> tasks = ThreadLocal.withInitial(ProductTask::new);
+    private final AtomicReferenceArray<ProductTask> idle = new AtomicReferenceArray<>(IDLE_TASKS);
 
     VectorKernels(int threads) {
-        this.parallel = new Parallel(threads);
+        this.parallel = new Parallel(threads, "jnn-engine-" + Integer.toHexString(System.identityHashCode(this)));
+    }
+
+    /** The JVM's preferred vector size in bits (KernelChoice asks, without loading this class's species itself). */
+    static int preferredBits() {
+        return S.vectorBitSize();
+    }
+
+    @Override
+    public void close() {
+        parallel.close();
+    }
+
+    /** An idle task, or a new one when every kept one is in use. */
+    private ProductTask acquire() {
+        for (int i = 0; i < IDLE_TASKS; i++) {
+            ProductTask t = idle.get(i);
+            if (t != null && idle.compareAndSet(i, t, null)) {
+                return t;
+            }
+        }
+        return new ProductTask();
+    }
+
+    /** Keeps a finished task for the next call, forgetting the caller's arrays. */
+    private void release(ProductTask task) {
+        task.set(null, 0, 0, null, null, 0, 0, 0);
+        task.epilogue(null, false);
+        task.transposeFirst(null);
+        for (int i = 0; i < IDLE_TASKS; i++) {
+            if (idle.get(i) == null && idle.compareAndSet(i, null, task)) {
+                return;
+            }
+        }
     }
 
     @Override
@@ -46,36 +89,50 @@ final class VectorKernels extends ScalarKernels {
 
     @Override
     public void matmul(float[] a, float[] b, float[] c, int m, int k, int n) {
-        product(a, k, 1, b, c, m, k, n);
+        ProductTask task = acquire();
+        try {
+            product(task, a, k, 1, b, c, m, k, n);
+        } finally {
+            release(task);
+        }
     }
 
     @Override
     public void matmulBias(float[] a, float[] b, float[] bias, float[] c, int m, int k, int n, boolean relu) {
-        ProductTask task = tasks.get();
-        task.epilogue(bias, relu);
+        ProductTask task = acquire();
         try {
-            product(a, k, 1, b, c, m, k, n);
+            task.epilogue(bias, relu);
+            product(task, a, k, 1, b, c, m, k, n);
         } finally {
-            task.epilogue(null, false);
+            release(task);
         }
     }
 
     @Override
     public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n) {
-        product(a, 1, k, b, c, k, m, n);
+        ProductTask task = acquire();
+        try {
+            product(task, a, 1, k, b, c, k, m, n);
+        } finally {
+            release(task);
+        }
     }
 
     @Override
     public void matmulTransB(float[] a, float[] b, float[] c, int m, int n, int k) {
-        ProductTask task = tasks.get();
-        float[] bt = task.transposed(n * k);
-        if (k % L == 0) {
-            // Each part transposes the columns of B^T (rows of B) that its own column panels read.
-            task.transposeFirst(b);
-        } else {
-            transpose(b, bt, k, n, 0, k);                 // product() pads it next
+        ProductTask task = acquire();
+        try {
+            float[] bt = task.transposed(n * k);
+            if (k % L == 0) {
+                // Each part transposes the columns of B^T (rows of B) that its own column panels read.
+                task.transposeFirst(b);
+            } else {
+                transpose(b, bt, k, n, 0, k);                 // product() pads it next
+            }
+            product(task, a, n, 1, bt, c, m, n, k);
+        } finally {
+            release(task);
         }
-        product(a, n, 1, bt, c, m, n, k);
     }
 
     /**
@@ -84,13 +141,12 @@ final class VectorKernels extends ScalarKernels {
      * a wider scratch, the product fills a wider output, and the real columns are copied back, so that
      * every column runs the vector tiles (masked vector loads would do, but box on JDK 17).
      */
-    private void product(float[] a, int rowStride, int reductionStride, float[] b, float[] c, int rows,
-                         int reduction, int cols) {
+    private void product(ProductTask task, float[] a, int rowStride, int reductionStride, float[] b, float[] c,
+                         int rows, int reduction, int cols) {
         if (cols % L == 0) {
-            dispatch(a, rowStride, reductionStride, b, c, rows, reduction, cols);
+            dispatch(task, a, rowStride, reductionStride, b, c, rows, reduction, cols);
             return;
         }
-        ProductTask task = tasks.get();
         int padded = (cols + L - 1) / L * L;
         float[] wideB = task.paddedB(reduction * padded);
         for (int p = 0; p < reduction; p++) {
@@ -98,15 +154,14 @@ final class VectorKernels extends ScalarKernels {
         }
         float[] wideC = task.paddedC(rows * padded);
         task.padBias(cols, padded);
-        dispatch(a, rowStride, reductionStride, wideB, wideC, rows, reduction, padded);
+        dispatch(task, a, rowStride, reductionStride, wideB, wideC, rows, reduction, padded);
         for (int r = 0; r < rows; r++) {
             System.arraycopy(wideC, r * padded, c, r * cols, cols);
         }
     }
 
-    private void dispatch(float[] a, int rowStride, int reductionStride, float[] b, float[] c, int rows,
-                          int reduction, int cols) {
-        ProductTask task = tasks.get();
+    private void dispatch(ProductTask task, float[] a, int rowStride, int reductionStride, float[] b, float[] c,
+                          int rows, int reduction, int cols) {
         task.set(a, rowStride, reductionStride, b, c, rows, reduction, cols);
         int panels = (cols + PANEL - 1) / PANEL;
         long work = (long) rows * reduction * cols;
@@ -137,7 +192,7 @@ final class VectorKernels extends ScalarKernels {
         }
     }
 
-    /** The arguments of one product, reused by each calling thread so that a call allocates nothing. */
+    /** The arguments and scratch arrays of one product call, pooled so that a call allocates nothing. */
     private static final class ProductTask implements Parallel.Task {
         float[] a;
         float[] b;

@@ -2,12 +2,12 @@ package dev.jnn.core.layer;
 
 import dev.jnn.api.BuildContext;
 import dev.jnn.api.Initializer;
+import dev.jnn.api.Kernels;
 import dev.jnn.api.Layer;
 import dev.jnn.api.Parameter;
+import dev.jnn.api.Scratch;
 import dev.jnn.api.Tensor;
-import dev.jnn.api.spi.Providers;
-import dev.jnn.core.kernel.Kernels;
-import dev.jnn.core.kernel.Workspace;
+import dev.jnn.api.Workspace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,44 +19,48 @@ import java.util.Map;
  * <pre>
  *   forward:  z = x W + b                  x [batch, in], W [in, units], b [units]
  *             y = act(z)
- *   backward: dz = act'(dy)                the activation's own backward
+ *   backward: dz = dy ⊙ act'(z)            the activation's own backward
  *             dW = x^T dz                  summed over the batch; dy is already divided by the batch
  *             db = sum over rows of dz     size, so these are batch means
  *             dx = dz W^T
  * </pre>
  * The weight is drawn by the named initializer (Xavier uniform unless told otherwise, as in Keras),
- * found through the provider registry; the bias starts at zero.
+ * found through the providers of the engine that builds the model; the bias starts at zero.
  *
  * <p>With ReLU or no activation, the bias and ReLU are applied inside the product as its tiles are
  * stored ({@link Kernels#matmulBias}), and ReLU's derivative is taken from the output here, which
  * saves two passes over the output per step; other activations run as their own layers.
  */
 public final class Dense implements Layer {
-    private final Kernels kernels = Kernels.get();
     private final int units;
-    private final Layer activation;
-    private final boolean fusedRelu;
     private final boolean useBias;
+    // The activation as given (a layer, or a name resolved when built); null for none.
+    private final Layer givenActivation;
+    private final String activationName;
     private Initializer initializer;
     private String initializerName = "xavier_uniform";
 
+    // Set by build().
+    private Kernels kernels;
+    private Layer activation;                     // null when none or fused
+    private boolean fusedRelu;
     private int inputs = -1;
     private int[] inputShape;
     private int[] unitsShape;
     private Parameter weight;
     private Parameter bias;
+    private float[] zeroBias;
+
+    // What forward caches for backward, and the training pass's buffers.
     private Tensor input;
     private Tensor z;
     private final Workspace zBuffers = new Workspace();
-    private Tensor dz;
     private final Workspace dzBuffers = new Workspace();
-    private float[] zeroBias;
-    private Tensor gradInput;
     private final Workspace gradInputBuffers = new Workspace();
 
     /** A linear layer (no activation) with a bias. */
     public Dense(int units) {
-        this(units, null, true);
+        this(units, (Layer) null, true);
     }
 
     /**
@@ -65,18 +69,25 @@ public final class Dense implements Layer {
      * @throws IllegalArgumentException if units &lt; 1
      */
     public Dense(int units, Layer activation, boolean useBias) {
+        this(units, activation, null, useBias);
+    }
+
+    private Dense(int units, Layer activation, String activationName, boolean useBias) {
         if (units < 1) {
             throw new IllegalArgumentException("dense: units must be at least 1, got " + units);
         }
         this.units = units;
-        this.fusedRelu = activation instanceof Relu;
-        this.activation = activation instanceof Identity || fusedRelu ? null : activation;
+        this.givenActivation = activation;
+        this.activationName = activationName;
         this.useBias = useBias;
     }
 
-    /** A dense layer with an activation named like a layer provider: {@code relu}, {@code tanh}, ... */
+    /**
+     * A dense layer with an activation named like a layer provider ({@code relu}, {@code tanh}, ...),
+     * resolved by the providers of the engine that builds it.
+     */
     public static Dense withActivation(int units, String activation) {
-        return new Dense(units, Providers.layer(activation, Map.of()), true);
+        return new Dense(units, null, activation, true);
     }
 
     /** Draws the weight with this initializer instead of the default. Returns this layer. */
@@ -103,11 +114,17 @@ public final class Dense implements Layer {
             throw new IllegalArgumentException("dense expects one-dimensional samples [features], got "
                     + Arrays.toString(inputShape) + "; put a flatten layer before it");
         }
+        kernels = context.kernels();
+        Layer act = givenActivation != null ? givenActivation
+                : activationName != null ? context.providers().layer(activationName, Map.of()) : null;
+        fusedRelu = act instanceof Relu;
+        activation = act instanceof Identity || fusedRelu ? null : act;
         inputs = inputShape[0];
         this.inputShape = inputShape.clone();
         unitsShape = new int[] {units};
         weight = context.parameter("weight", inputs, units);
-        Initializer init = initializer != null ? initializer : Providers.initializer(initializerName, Map.of());
+        Initializer init = initializer != null ? initializer
+                : context.providers().initializers().createInline(initializerName);
         init.fill(weight.value(), inputs, units, context.random());
         bias = useBias ? context.parameter("bias", units) : null;
         zeroBias = new float[units];
@@ -129,12 +146,25 @@ public final class Dense implements Layer {
     public Tensor forward(Tensor x, boolean training) {
         Shapes.checkBuilt(type(), weight);
         Shapes.checkBatch(type(), x, inputShape);
-        int batch = x.rows();
         input = x;
-        z = zBuffers.get(batch, unitsShape);
-        float[] b = bias != null ? bias.value().data() : zeroBias;
-        kernels.matmulBias(x.data(), weight.value().data(), b, z.data(), batch, inputs, units, fusedRelu);
+        z = zBuffers.get(x.rows(), unitsShape);
+        product(x, z);
         return activation == null ? z : activation.forward(z, training);
+    }
+
+    @Override
+    public Tensor infer(Tensor x, Scratch scratch) {
+        Shapes.checkBuilt(type(), weight);
+        Shapes.checkBatch(type(), x, inputShape);
+        Tensor out = scratch.buffer(0, x.rows(), unitsShape);
+        product(x, out);
+        return activation == null ? out : activation.infer(out, scratch.child());
+    }
+
+    /** out = x W + b, then max(0, .) when ReLU is fused. */
+    private void product(Tensor x, Tensor out) {
+        float[] b = bias != null ? bias.value().data() : zeroBias;
+        kernels.matmulBias(x.data(), weight.value().data(), b, out.data(), x.rows(), inputs, units, fusedRelu);
     }
 
     @Override
@@ -144,6 +174,7 @@ public final class Dense implements Layer {
 
     @Override
     public Tensor backward(Tensor dy, boolean needInputGradient) {
+        Shapes.checkBackward(type(), input, dy, unitsShape);
         Tensor dz = activation != null ? activation.backward(dy) : fusedRelu ? reluBackward(dy) : dy;
         int batch = dz.rows();
         kernels.matmulTransA(input.data(), dz.data(), weight.gradient().data(), batch, inputs, units);
@@ -153,14 +184,14 @@ public final class Dense implements Layer {
         if (!needInputGradient) {
             return null;
         }
-        gradInput = gradInputBuffers.get(batch, inputShape);
+        Tensor gradInput = gradInputBuffers.get(batch, inputShape);
         kernels.matmulTransB(dz.data(), weight.value().data(), gradInput.data(), batch, units, inputs);
         return gradInput;
     }
 
-    /** dz = dy * (y &gt; 0), y being the fused ReLU's output (kept in z). */
+    /** dz = dy ⊙ (y &gt; 0), y being the fused ReLU's output (kept in z). */
     private Tensor reluBackward(Tensor dy) {
-        dz = dzBuffers.get(dy.rows(), unitsShape);
+        Tensor dz = dzBuffers.get(dy.rows(), unitsShape);
         kernels.reluBackward(z.data(), dy.data(), dz.data(), dy.size());
         return dz;
     }
@@ -194,7 +225,9 @@ public final class Dense implements Layer {
 
     @Override
     public String toString() {
-        String act = fusedRelu ? ", relu" : activation == null ? "" : ", " + activation;
-        return "dense(" + units + act + (useBias ? "" : ", no bias") + ")";
+        Object act = kernels != null ? (fusedRelu ? "relu" : activation)          // built
+                : givenActivation != null ? givenActivation : activationName;
+        boolean none = act == null || act instanceof Identity || "identity".equals(act);
+        return "dense(" + units + (none ? "" : ", " + act) + (useBias ? "" : ", no bias") + ")";
     }
 }

@@ -1,28 +1,30 @@
 package dev.jnn.core.layer;
 
 import dev.jnn.api.BuildContext;
+import dev.jnn.api.Kernels;
 import dev.jnn.api.Layer;
+import dev.jnn.api.Scratch;
 import dev.jnn.api.Tensor;
-import dev.jnn.core.kernel.Kernels;
-import dev.jnn.core.kernel.Workspace;
+import dev.jnn.api.Workspace;
 
 /**
  * A layer that applies one function to every value, {@code y = f(x)}, so its backward is the
- * element-wise product {@code dx = dy * f'(x)}. Subclasses give f and f' (often computed from y).
- * It has no parameters and any input shape.
+ * element-wise product {@code dx = dy ⊙ f'(x)}. Subclasses give f and f' (often computed from y),
+ * with the kernels of the engine that built the layer. It has no parameters and any input shape.
  */
 public abstract class ElementwiseActivation implements Layer {
-    protected final Kernels kernels = Kernels.get();
+    /** The engine's kernels; set when built. */
+    protected Kernels kernels;
     private int[] shape;
     private Tensor input;
     private Tensor output;
     private final Workspace outputBuffers = new Workspace();
-    private Tensor gradInput;
     private final Workspace gradInputBuffers = new Workspace();
 
     @Override
     public void build(int[] inputShape, BuildContext context) {
         this.shape = inputShape.clone();
+        this.kernels = context.kernels();
     }
 
     @Override
@@ -42,8 +44,18 @@ public abstract class ElementwiseActivation implements Layer {
     }
 
     @Override
+    public Tensor infer(Tensor x, Scratch scratch) {
+        Shapes.checkBuilt(type(), shape);
+        Shapes.checkBatch(type(), x, shape);
+        Tensor out = scratch.buffer(0, x.rows(), shape);
+        apply(x.data(), out.data(), x.size());
+        return out;
+    }
+
+    @Override
     public Tensor backward(Tensor dy) {
-        gradInput = gradInputBuffers.get(dy.rows(), shape);
+        Shapes.checkBackward(type(), input, dy, shape);
+        Tensor gradInput = gradInputBuffers.get(dy.rows(), shape);
         derivative(input.data(), output.data(), dy.data(), gradInput.data(), dy.size());
         return gradInput;
     }
@@ -51,7 +63,7 @@ public abstract class ElementwiseActivation implements Layer {
     /** {@code y = f(x)} for the first {@code n} values. */
     protected abstract void apply(float[] x, float[] y, int n);
 
-    /** {@code dx = dy * f'(x)}, given both the input x and output y of the last forward. */
+    /** {@code dx = dy ⊙ f'(x)}, given both the input x and output y of the last forward. */
     protected abstract void derivative(float[] x, float[] y, float[] dy, float[] dx, int n);
 
     @Override

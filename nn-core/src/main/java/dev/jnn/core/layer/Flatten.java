@@ -2,6 +2,7 @@ package dev.jnn.core.layer;
 
 import dev.jnn.api.BuildContext;
 import dev.jnn.api.Layer;
+import dev.jnn.api.Scratch;
 import dev.jnn.api.Tensor;
 
 /**
@@ -48,7 +49,15 @@ public final class Flatten implements Layer {
     }
 
     @Override
+    public Tensor infer(Tensor x, Scratch scratch) {
+        Shapes.checkBuilt(type(), inputShape);
+        Shapes.checkBatch(type(), x, inputShape);
+        return scratch.matrixView(0, x);
+    }
+
+    @Override
     public Tensor backward(Tensor dy) {
+        Shapes.checkBackward(type(), lastInput, dy, new int[] {Shapes.size(inputShape)});
         if (dy != lastGrad) {
             int[] shape = new int[inputShape.length + 1];
             shape[0] = dy.rows();

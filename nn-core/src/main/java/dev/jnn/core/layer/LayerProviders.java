@@ -4,7 +4,6 @@ import dev.jnn.api.Initializer;
 import dev.jnn.api.Layer;
 import dev.jnn.api.spi.InvalidSettingException;
 import dev.jnn.api.spi.LayerProvider;
-import dev.jnn.api.spi.Providers;
 import dev.jnn.api.spi.Setting;
 import dev.jnn.api.spi.Settings;
 import java.util.List;
@@ -32,17 +31,18 @@ public final class LayerProviders {
         }
         public Layer create(Settings s) {
             s.require(s.getInt("units") >= 1, "units", "at least 1");
-            Layer activation = named("activation", () -> Providers.layer(s.getString("activation"), Map.of()));
-            Initializer init = named("init", () -> Providers.initializers().createInline(s.getString("init")));
+            // Named collaborators resolve where this provider was found: the same engine's providers.
+            Layer activation = named(s, "activation", () -> s.providers().layer(s.getString("activation"), Map.of()));
+            Initializer init = named(s, "init", () -> s.providers().initializers().createInline(s.getString("init")));
             return new Dense(s.getInt("units"), activation, s.getBoolean("bias")).init(init);
         }
 
         /** Resolves a name held by {@code setting}, so that an unknown or ill-set one is reported at that setting. */
-        private static <T> T named(String setting, Supplier<T> resolve) {
+        private static <T> T named(Settings s, String setting, Supplier<T> resolve) {
             try {
                 return resolve.get();
             } catch (IllegalArgumentException e) {
-                throw new InvalidSettingException(setting, e.getMessage(), e);
+                throw InvalidSettingException.naming(s.owner(), setting, e);
             }
         }
     }

@@ -33,6 +33,24 @@ public final class Shapes {
         }
     }
 
+    /**
+     * Fails unless {@code gradOutput} is dLoss/dOutput for the batch of the last forward pass:
+     * {@code [rows of lastInput, outputShape...]}. A backward pass with another batch would read past
+     * the cached batch or mix two batches.
+     *
+     * @param lastInput what forward cached; null when forward has not run
+     */
+    public static void checkBackward(String owner, Tensor lastInput, Tensor gradOutput, int[] outputShape) {
+        if (lastInput == null) {
+            throw new IllegalStateException(owner + ": backward called before forward; run forward on the batch first");
+        }
+        checkBatch(owner + " backward (dLoss/dOutput)", gradOutput, outputShape);
+        if (gradOutput.rows() != lastInput.rows()) {
+            throw new IllegalArgumentException(owner + ": backward got a gradient for " + gradOutput.rows()
+                    + " samples, but the last forward batch had " + lastInput.rows());
+        }
+    }
+
     /** Fails unless the layer has been built. */
     public static void checkBuilt(String owner, Object builtMarker) {
         if (builtMarker == null) {

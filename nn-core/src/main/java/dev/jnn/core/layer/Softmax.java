@@ -3,7 +3,8 @@ package dev.jnn.core.layer;
 import dev.jnn.api.BuildContext;
 import dev.jnn.api.Layer;
 import dev.jnn.api.Tensor;
-import dev.jnn.core.kernel.Workspace;
+import dev.jnn.api.Scratch;
+import dev.jnn.api.Workspace;
 
 /**
  * Softmax over each sample's values, turning scores into probabilities.
@@ -19,7 +20,6 @@ public final class Softmax implements Layer {
     private int[] shape;
     private Tensor output;
     private final Workspace outputBuffers = new Workspace();
-    private Tensor gradInput;
     private final Workspace gradInputBuffers = new Workspace();
 
     @Override
@@ -78,8 +78,21 @@ public final class Softmax implements Layer {
     }
 
     @Override
+    public Tensor infer(Tensor x, Scratch scratch) {
+        Shapes.checkBuilt(type(), shape);
+        Shapes.checkBatch(type(), x, shape);
+        Tensor out = scratch.buffer(0, x.rows(), shape);
+        int n = shape[0];
+        for (int r = 0; r < x.rows(); r++) {
+            row(x.data(), out.data(), r * n, n);
+        }
+        return out;
+    }
+
+    @Override
     public Tensor backward(Tensor dy) {
-        gradInput = gradInputBuffers.get(dy.rows(), shape);
+        Shapes.checkBackward(type(), output, dy, shape);
+        Tensor gradInput = gradInputBuffers.get(dy.rows(), shape);
         int n = shape[0];
         float[] y = output.data();
         float[] g = dy.data();

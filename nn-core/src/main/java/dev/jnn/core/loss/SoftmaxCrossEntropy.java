@@ -2,7 +2,7 @@ package dev.jnn.core.loss;
 
 import dev.jnn.api.Loss;
 import dev.jnn.api.Tensor;
-import dev.jnn.core.kernel.Workspace;
+import dev.jnn.api.Workspace;
 import dev.jnn.core.layer.Softmax;
 
 /**

@@ -1,6 +1,8 @@
 package dev.jnn.core.model;
 
 import dev.jnn.api.BuildContext;
+import dev.jnn.api.Scratch;
+import dev.jnn.core.Engine;
 import dev.jnn.api.Layer;
 import dev.jnn.api.Model;
 import dev.jnn.api.Parameter;
@@ -12,7 +14,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * Layers applied one after another.
@@ -22,13 +23,21 @@ import java.util.SplittableRandom;
  * </pre>
  * Building infers every layer's input shape from the previous layer's output (as Keras does), and
  * draws every weight from one generator seeded by the caller, layer by layer in order: the same seed
- * gives the same weights, bit for bit. Printing a model prints its architecture.
+ * gives the same weights, bit for bit. The layers compute with the kernels of the {@link Engine} that
+ * builds the model. Printing a model prints its architecture.
+ *
+ * <p>Thread safety: training ({@link #forward}, {@link #backward}) is for one thread at a time.
+ * {@link #predict} may be called by any number of threads at once on a trained model: each call
+ * borrows a set of per-layer buffers (a {@link Scratch} per layer) from a small pool and returns it,
+ * so concurrent calls share nothing they write, and a call that passes its own output buffer
+ * allocates nothing once warm.
  */
 public final class Sequential implements Model {
     private final List<Layer> layers = new ArrayList<>();
     private List<Parameter> parameters = List.of();
     private int[] inputShape;
     private int[] outputShape;
+    private final ScratchPool scratches = new ScratchPool(this.layers::size);
 
     public Sequential(Layer... layers) {
         for (Layer layer : layers) {
@@ -45,28 +54,35 @@ public final class Sequential implements Model {
         return this;
     }
 
-    /** Builds for samples of shape {@code inputShape}, such as {@code build(7, 784)}. */
+    /**
+     * Builds on the {@linkplain Engine#shared() shared engine} for samples of shape {@code inputShape},
+     * such as {@code build(7, 784)}.
+     */
     public Sequential build(long seed, int... inputShape) {
-        build(inputShape, seed);
+        return build(Engine.shared(), seed, inputShape);
+    }
+
+    /** Builds on {@code engine}: its kernels, its providers, and weights drawn from {@code seed}. */
+    public Sequential build(Engine engine, long seed, int... inputShape) {
+        build(inputShape, engine.context(seed));
         return this;
     }
 
     @Override
-    public void build(int[] inputShape, long seed) {
+    public void build(int[] inputShape, BuildContext context) {
         if (layers.isEmpty()) {
             throw new IllegalStateException("cannot build a model without layers");
         }
         if (this.inputShape != null) {
             throw new IllegalStateException("this model is already built for input " + Arrays.toString(this.inputShape));
         }
-        SplittableRandom random = new SplittableRandom(seed);
         List<Parameter> collected = new ArrayList<>();
         Set<String> names = new HashSet<>();
         int[] shape = inputShape.clone();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             try {
-                layer.build(shape.clone(), BuildContext.of(random, i + "." + layer.type() + "."));
+                layer.build(shape.clone(), context.withPrefix(i + "." + layer.type() + "."));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("layer " + i + " (" + layer.type() + ") cannot take input of shape "
                         + Arrays.toString(shape) + ": " + e.getMessage(), e);
@@ -94,6 +110,37 @@ public final class Sequential implements Model {
             x = layers.get(i).forward(x, training);
         }
         return x;
+    }
+
+    @Override
+    public Tensor predict(Tensor input) {
+        checkBuilt();
+        int[] shape = new int[outputShape.length + 1];
+        shape[0] = input.rows();
+        System.arraycopy(outputShape, 0, shape, 1, outputShape.length);
+        return predict(input, Tensor.zeros(shape));
+    }
+
+    @Override
+    public Tensor predict(Tensor input, Tensor output) {
+        checkBuilt();
+        Shapes.checkBatch("model input", input, inputShape);
+        Shapes.checkBatch("predict output", output, outputShape);
+        if (output.rows() != input.rows()) {
+            throw new IllegalArgumentException("predict: output has " + output.rows() + " rows for an input of "
+                    + input.rows() + "; expected one row per sample");
+        }
+        Scratch[] scratch = scratches.acquire();
+        try {
+            Tensor x = input;
+            for (int i = 0; i < layers.size(); i++) {
+                x = layers.get(i).infer(x, scratch[i]);
+            }
+            output.copyFrom(x);
+            return output;
+        } finally {
+            scratches.release(scratch);
+        }
     }
 
     @Override

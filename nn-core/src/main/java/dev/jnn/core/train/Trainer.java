@@ -1,5 +1,6 @@
 package dev.jnn.core.train;
 
+import dev.jnn.api.data.Dataset;
 import dev.jnn.api.Loss;
 import dev.jnn.api.Model;
 import dev.jnn.api.Optimizer;

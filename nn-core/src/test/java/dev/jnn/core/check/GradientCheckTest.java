@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every built-in layer's and loss's backward agrees with central finite differences. */
 class GradientCheckTest {
+    private static final Providers PROVIDERS = Providers.load(GradientCheckTest.class.getClassLoader());
+
 
     static Stream<Arguments> layers() {
         return Stream.of(
@@ -40,14 +42,14 @@ class GradientCheckTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("layers")
     void layerBackwardMatchesFiniteDifferences(String name, Map<String, Object> settings) {
-        GradientCheckResult result = GradientCheck.layer(Providers.layer(name, settings)).inputShape(4).batch(3).run();
+        GradientCheckResult result = GradientCheck.layer(PROVIDERS.layer(name, settings)).inputShape(4).batch(3).run();
         assertTrue(result.worstRelativeError() < 2e-3, result.toString());
         assertTrue(result.checked() >= 12, result.toString());
     }
 
     @Test
     void flattenPassesGradientsThroughItsReshape() {
-        GradientCheckResult result = GradientCheck.layer(Providers.layer("flatten", Map.of())).inputShape(2, 3).run();
+        GradientCheckResult result = GradientCheck.layer(PROVIDERS.layer("flatten", Map.of())).inputShape(2, 3).run();
         assertTrue(result.worstRelativeError() < 1e-3, result.toString());
     }
 

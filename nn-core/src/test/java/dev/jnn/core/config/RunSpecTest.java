@@ -63,20 +63,41 @@ class RunSpecTest {
     }
 
     @Test
+    void everyValueIsConvertedOneWaySoWholeNumbersWrittenWithAPointAreWholeEverywhere() {
+        RunSpec spec = bind(RUN, "model.layers[1].units=8.0", "train.epochs=3.0", "train.batch=16", "seed=9.0", "data.samples=100.0");
+        assertEquals(3, spec.epochs());
+        assertEquals(16, spec.batch());
+        assertEquals(9, spec.seed());
+        assertEquals(80, spec.loadData().train().size());
+        assertEquals(8, spec.newModel(new int[] {2}).layers().get(1).parameters().get(1).size());
+    }
+
+    @Test
     void errorsNameTheFileTheKeyPathTheValueAndWhatWasExpected() {
         assertEquals("run.yaml: model.layers[2].units: layer 'dense': setting 'units' expected a whole number, got \"ten\"",
                 error(RUN, "model.layers[2].units=ten"));
         assertEquals("run.yaml: optimizer.lr: optimizer 'adam': setting 'lr' expected a number, got \"fast\"",
                 error(RUN, "optimizer.lr=fast"));
-        assertEquals("run.yaml: optimizer.betas: optimizer 'sgd' has no setting 'betas'; it accepts: lr, momentum, dampening,"
-                + " weight_decay, nesterov", error(RUN, "optimizer.type=sgd", "optimizer.betas=0.9"));
-        assertEquals("run.yaml: optimizer.beta1: adam: beta1 must be in [0, 1), got 1.5", error(RUN, "optimizer.beta1=1.5"));
+        assertEquals("run.yaml: optimizer.betas: optimizer 'sgd': setting 'betas' is unknown; optimizer 'sgd' accepts: lr, momentum,"
+                + " dampening, weight_decay, nesterov", error(RUN, "optimizer.type=sgd", "optimizer.betas=0.9"));
+        assertEquals("run.yaml: optimizer.beta1: optimizer 'adam': setting 'beta1' must be in [0, 1), got 1.5", error(RUN, "optimizer.beta1=1.5"));
+        assertEquals("run.yaml: optimizer.lr: optimizer 'momentum': setting 'lr' must be a finite number greater than 0, got -1.0",
+                error(RUN, "optimizer.type=momentum", "optimizer.lr=-1"));
+        assertEquals("run.yaml: data.samples: data source 'spirals': setting 'samples' expected a whole number, got 3.5",
+                error(RUN, "data.samples=3.5"));
+        assertEquals("run.yaml: data.noise: data source 'spirals': setting 'noise' must be a finite number of at least 0, got -1.0",
+                error(RUN, "data.noise=-1"));
+        assertTrue(error(RUN, "data.name=spiral").startsWith("run.yaml: data.name: unknown data source 'spiral'; did you mean 'spirals'?"));
         assertTrue(error(RUN, "optimizer.type=adamm").startsWith("run.yaml: optimizer.type: unknown optimizer 'adamm'; "
                 + "did you mean 'adam'? known optimizers: adagrad, adam, adamw, momentum, nesterov, rmsprop, sgd"));
         assertTrue(error(RUN, "model.layers[0].type=dens").startsWith("run.yaml: model.layers[0].type: unknown layer 'dens'; did you mean 'dense'?"));
         assertEquals("run.yaml: model.layers[1].activation: unknown layer 'rleu'; did you mean 'relu'? known layers: dense,"
                 + " flatten, identity, leaky_relu, relu, sigmoid, softmax, tanh", error(RUN, "model.layers[1].activation=rleu"));
         assertEquals("run.yaml: train.epochs: expected a whole number of at least 1, got 0", error(RUN, "train.epochs=0"));
+        assertEquals("run.yaml: train.epochs: train: setting 'epochs' expected a whole number, got 2.5", error(RUN, "train.epochs=2.5"));
+        assertEquals("run.yaml: train.epoch: train: setting 'epoch' is unknown; train accepts: epochs, batch, shuffle",
+                error(RUN, "train.epoch=2"));
+        assertEquals("run.yaml: seed: expected a whole number, got \"seven\"", error(RUN, "seed=seven"));
         assertEquals("run.yaml: trian: unknown key; expected one of: name, seed, data, model, loss, optimizer, train",
                 error(RUN, "trian.epochs=3"));
         assertEquals("--set model.layers[5].units=3: model.layers[5]: no such list element to override (the list has 3)",
@@ -93,7 +114,7 @@ class RunSpecTest {
         }
         double std = Math.sqrt(sumSquares / w.length);
         assertTrue(std > 1.5 && std < 2.5, "32 draws of N(0, 4) have a std near 2, got " + std);
-        assertEquals("run.yaml: model.layers[0].init: initializer 'he_normal': setting 'mode' must be fan_in or fan_out, got fan_avg",
+        assertEquals("run.yaml: model.layers[0].init: initializer 'he_normal': setting 'mode' must be fan_in or fan_out, got \"fan_avg\"",
                 error(RUN, "model.layers[0].init=he_normal(mode=fan_avg)"));
     }
 

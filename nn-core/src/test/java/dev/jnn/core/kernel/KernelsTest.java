@@ -2,8 +2,10 @@ package dev.jnn.core.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jnn.api.Kernels;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,9 +19,9 @@ import org.junit.jupiter.api.Test;
  * bit for bit identical on 1 and 2 threads.
  */
 class KernelsTest {
-    static final Kernels SCALAR = KernelSelection.choose("scalar");
-    static final Kernels VECTOR_1 = KernelSelection.vector(1);
-    static final Kernels VECTOR_2 = KernelSelection.vector(2);
+    static final Kernels SCALAR = KernelChoice.choose("scalar", 1).kernels();
+    static final Kernels VECTOR_1 = KernelChoice.choose("vector", 1).kernels();
+    static final Kernels VECTOR_2 = KernelChoice.choose("vector", 2).kernels();
 
     static Stream<Arguments> cases() {
         int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 33, 65}, {13, 17, 31}, {64, 100, 10}, {37, 64, 129}, {64, 784, 256}};
@@ -109,9 +111,43 @@ class KernelsTest {
     }
 
     @Test
-    void theVectorKernelsAreChosenWhenTheModuleIsReadable() {
-        assertTrue(KernelSelection.vectorApiReadable(), "the test JVM runs with --add-modules jdk.incubator.vector");
-        assertTrue(KernelSelection.choose("auto").name().startsWith("vector"));
+    void theVectorKernelsAreChosenWhenTheyPayHereAndTheChoiceSaysWhy() {
+        assertTrue(KernelChoice.vectorApiReadable(), "the test JVM runs with --add-modules jdk.incubator.vector");
+        KernelChoice auto = KernelChoice.choose("auto", 1);
+        assertTrue(auto.kernels().name().startsWith("vector"), auto.reason());
+        assertTrue(auto.reason().contains("fused multiply-add is fast"), auto.reason());
+        assertEquals("plain-Java kernels, as asked (kernels=scalar)", KernelChoice.choose("scalar", 1).reason());
+        assertEquals("engine: kernels must be auto, vector or scalar, got 'gpu'",
+                assertThrows(IllegalArgumentException.class, () -> KernelChoice.choose("gpu", 1)).getMessage());
+        assertEquals("engine: threads must be at least 1, got 0",
+                assertThrows(IllegalArgumentException.class, () -> KernelChoice.choose("auto", 0)).getMessage());
+    }
+
+    /**
+     * The fused dense forward is the three passes it replaces, bit for bit: product, bias, ReLU. On
+     * every shape of the suite (padded 10-class outputs included) and every implementation.
+     */
+    @ParameterizedTest(name = "{0} m={1} k={2} n={3}")
+    @MethodSource("cases")
+    void matmulBiasIsMatmulThenAddRowVectorThenReluBitForBit(Kernels kernels, int m, int k, int n) {
+        SplittableRandom random = new SplittableRandom(m * 131L + k * 17L + n);
+        float[] a = random(m * k, random);
+        float[] b = random(k * n, random);
+        float[] bias = random(n, random);
+        for (boolean relu : new boolean[] {false, true}) {
+            float[] fused = new float[m * n];
+            kernels.matmulBias(a, b, bias, fused, m, k, n, relu);
+            float[] separate = new float[m * n];
+            kernels.matmul(a, b, separate, m, k, n);
+            kernels.addRowVector(separate, bias, m, n);
+            if (relu) {
+                kernels.relu(separate, separate, m * n);
+            }
+            for (int i = 0; i < fused.length; i++) {
+                assertEquals(Float.floatToRawIntBits(separate[i]), Float.floatToRawIntBits(fused[i]),
+                        "element " + i + " (relu " + relu + "): " + separate[i] + " vs fused " + fused[i]);
+            }
+        }
     }
 
     /** C[rows x cols] = sum_p a(r, p) B[p, :], in double. */

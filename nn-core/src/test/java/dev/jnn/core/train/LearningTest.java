@@ -1,5 +1,6 @@
 package dev.jnn.core.train;
 
+import dev.jnn.api.data.Dataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,13 +16,15 @@ import org.junit.jupiter.api.Test;
 
 /** Backpropagation learns: the two experiments every framework should pass. */
 class LearningTest {
+    private static final Providers PROVIDERS = Providers.load(LearningTest.class.getClassLoader());
+
 
     @Test
     void xorIsLearnedToFullAccuracy() {
         Dataset xor = Synthetic.xor();
         Sequential model = new Sequential(Dense.withActivation(8, "tanh"), new Dense(2)).build(1, 2);
         History history = Trainer.builder().model(model).loss(new SoftmaxCrossEntropy())
-                .optimizer(Providers.optimizer("adam", Map.of("lr", 0.05)))
+                .optimizer(PROVIDERS.optimizer("adam", Map.of("lr", 0.05)))
                 .epochs(300).batchSize(4).seed(1).build().fit(xor, xor);
         assertEquals(1.0, history.last().validationAccuracy());
         assertTrue(history.last().validationLoss() < 0.05, "XOR loss " + history.last().validationLoss());
@@ -43,7 +46,7 @@ class LearningTest {
         Loss loss = new MeanSquaredError();
         double before = Evaluation.of(student, loss, test, 512).loss();
         History history = Trainer.builder().model(student).loss(loss)
-                .optimizer(Providers.optimizer("adam", Map.of("lr", 0.003)))
+                .optimizer(PROVIDERS.optimizer("adam", Map.of("lr", 0.003)))
                 .epochs(60).batchSize(32).seed(3).build().fit(train, test);
         double after = history.last().validationLoss();
         assertTrue(before / after >= 100, "student loss fell from " + before + " to " + after + ", "

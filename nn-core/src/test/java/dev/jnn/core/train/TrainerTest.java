@@ -1,5 +1,6 @@
 package dev.jnn.core.train;
 
+import dev.jnn.api.data.Dataset;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
 class TrainerTest {
+    private static final Providers PROVIDERS = Providers.load(TrainerTest.class.getClassLoader());
+
 
     private static Sequential spiralModel(long seed) {
         return new Sequential(Dense.withActivation(16, "relu").init("he_normal"), new Dense(3)).build(seed, 2);
@@ -39,7 +42,7 @@ class TrainerTest {
 
     private static Trainer.Builder spirals(Sequential model, long seed, String optimizer) {
         return Trainer.builder().model(model).loss(new SoftmaxCrossEntropy())
-                .optimizer(Providers.optimizer(optimizer, Map.of())).epochs(3).batchSize(32).seed(seed);
+                .optimizer(PROVIDERS.optimizer(optimizer, Map.of())).epochs(3).batchSize(32).seed(seed);
     }
 
     @Test
@@ -103,7 +106,7 @@ class TrainerTest {
         Dataset data = Synthetic.teacher(64, 4, 8, 2, 1);
         Sequential model = new Sequential(Dense.withActivation(8, "relu"), new Dense(2)).build(1, 4);
         Trainer trainer = Trainer.builder().model(model).loss(new MeanSquaredError())
-                .optimizer(Providers.optimizer("sgd", Map.of("lr", 1e6))).epochs(50).batchSize(16).build();
+                .optimizer(PROVIDERS.optimizer("sgd", Map.of("lr", 1e6))).epochs(50).batchSize(16).build();
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> trainer.fit(data));
         assertTrue(e.getMessage().startsWith("training diverged: the loss is "), e.getMessage());
         assertTrue(e.getMessage().contains("try a smaller learning rate"), e.getMessage());
@@ -115,7 +118,7 @@ class TrainerTest {
         Sequential model = new Sequential(Dense.withActivation(8, "tanh"), new Dense(2)).build(1, 2);
         double before = Evaluation.of(model, new SoftmaxCrossEntropy(), xor, 4).loss();
         History h = Trainer.builder().model(model).loss(new SoftmaxCrossEntropy())
-                .optimizer(Providers.optimizer("Test_Sign_Descent", Map.of("lr", 0.01)))
+                .optimizer(PROVIDERS.optimizer("Test_Sign_Descent", Map.of("lr", 0.01)))
                 .epochs(100).batchSize(4).build().fit(xor, xor);
         assertTrue(h.last().validationLoss() < before * 0.7, before + " -> " + h.last().validationLoss());
     }

@@ -1,22 +1,22 @@
 package dev.jnn.examples.cli;
 
 import dev.jnn.api.Loss;
-import dev.jnn.api.spi.Providers;
 import dev.jnn.core.data.Synthetic;
-import dev.jnn.core.kernel.Kernels;
+import dev.jnn.api.Kernels;
 import dev.jnn.core.layer.Dense;
 import dev.jnn.core.loss.SoftmaxCrossEntropy;
 import dev.jnn.core.model.Sequential;
-import dev.jnn.core.train.Dataset;
+import dev.jnn.api.data.Dataset;
 import dev.jnn.core.train.EpochMetrics;
 import dev.jnn.core.train.Evaluation;
 import dev.jnn.core.train.Trainer;
-import dev.jnn.examples.data.Mnist;
+import dev.jnn.core.data.Mnist;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,6 +30,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training throughput (samples/s) of 784-256-128-10 ReLU on MNIST.")
 final class BenchCommand implements Runnable {
+
+    @ParentCommand
+    Main main;
 
     @Option(names = "--mnist", paramLabel = "DIR",
             description = "directory of the four MNIST IDX files (raw or .gz); without it, generated data of MNIST's shape")
@@ -86,7 +89,7 @@ final class BenchCommand implements Runnable {
         if (!tsv) {
             System.out.printf("jnn bench: 784-256-128-10 ReLU, softmax cross-entropy; %s (%d train, %d test)%n", source,
                     train.size(), test.size());
-            System.out.printf("kernels: %s; Java %s%n", Kernels.get().name(), Runtime.version());
+            System.out.printf("kernels: %s; Java %s%n", main.engine().kernels().name(), Runtime.version());
             System.out.printf("%-9s %5s %10s %8s %9s %11s%n", "optimizer", "batch", "samples/s", "epoch s", "test acc", "bytes/step");
         } else {
             System.out.println("optimizer\tbatch\tsamples_per_s\tepoch_s\ttest_accuracy\tbytes_per_step");
@@ -105,10 +108,10 @@ final class BenchCommand implements Runnable {
         Sequential model = new Sequential(
                 Dense.withActivation(256, "relu").init("he_uniform"),
                 Dense.withActivation(128, "relu").init("he_uniform"),
-                new Dense(10).init("he_uniform")).build(1, 784);
+                new Dense(10).init("he_uniform")).build(main.engine(), 1, 784);
         Loss loss = new SoftmaxCrossEntropy();
         Trainer.Builder trainer = Trainer.builder().model(model).loss(loss).batchSize(batch).seed(1)
-                .optimizer(Providers.optimizer(optimizerName, Map.of("lr", LEARNING_RATES.get(optimizerName))));
+                .optimizer(main.engine().providers().optimizer(optimizerName, Map.of("lr", LEARNING_RATES.get(optimizerName))));
         trainer.epochs(1).build().fit(train);                                    // warm-up
         long before = allocatedBytes();
         EpochMetrics measured = trainer.epochs(1).build().fit(train).last();

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +29,9 @@ import picocli.CommandLine.Parameters;
         description = {"Train variants of run files side by side and report how they compare.",
                 "Example: jnn compare examples/spirals.yaml --vary optimizer.type=sgd,momentum,rmsprop,adam"})
 final class CompareCommand implements Runnable {
+
+    @ParentCommand
+    Main main;
 
     @Parameters(arity = "1..*", paramLabel = "RUN_FILE", description = "run files (.yaml, .yml or .json); several compare with each other")
     List<Path> files;
@@ -52,9 +56,8 @@ final class CompareCommand implements Runnable {
 
     @Override
     public void run() {
-        List<Variant> variants = Variants.expand(files, sets, varies, seeds);
-        Path base = files.get(0).toAbsolutePath().getParent();
-        Runner runner = new Runner(base);
+        List<Variant> variants = Variants.expand(main.engine(), files, sets, varies, seeds);
+        Runner runner = new Runner();
         variants.forEach(v -> runner.data(v.spec()));             // a missing or bad data file fails here, before any run
         int threads = Math.max(1, Math.min(variants.size(), parallel != null ? parallel : Runtime.getRuntime().availableProcessors()));
         boolean bar = threads == 1 && Progress.terminal();

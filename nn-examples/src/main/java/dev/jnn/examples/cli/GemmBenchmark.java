@@ -1,7 +1,7 @@
 package dev.jnn.examples.cli;
 
-import dev.jnn.core.kernel.KernelSelection;
-import dev.jnn.core.kernel.Kernels;
+import dev.jnn.api.Kernels;
+import dev.jnn.core.Engine;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -18,11 +18,16 @@ final class GemmBenchmark {
     private static final int[][] LAYERS = {{784, 256}, {256, 128}};
 
     static void run(List<Integer> batches, boolean tsv) {
-        Kernels[] kernels = KernelSelection.vectorApiReadable()
-                ? new Kernels[] {KernelSelection.vector(1), KernelSelection.vector(2)}
-                : new Kernels[] {KernelSelection.choose("scalar")};
         System.out.println(tsv ? "kernels\tproduct\tm\tk\tn\tgflops" : String.format("%-28s %-8s %16s %8s", "kernels", "product", "m x k x n", "GFLOP/s"));
-        for (Kernels k : kernels) {
+        for (int threads = 1; threads <= 2; threads++) {
+            try (Engine engine = Engine.builder().threads(threads).build()) {
+                run(engine.kernels(), batches, tsv);
+            }
+        }
+    }
+
+    private static void run(Kernels k, List<Integer> batches, boolean tsv) {
+        {
             for (int batch : batches) {
                 for (int[] layer : LAYERS) {
                     for (String product : new String[] {"XW", "XtdY", "dYWt"}) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,6 +18,9 @@ import picocli.CommandLine.Parameters;
         description = {"Check a layer's backward pass (built-in or plugin) against central finite differences.",
                 "Example: jnn gradcheck dense --set units=5 --set activation=tanh"})
 final class GradcheckCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
 
     @Parameters(paramLabel = "LAYER", description = "the layer's provider name")
     String layer;
@@ -46,8 +50,8 @@ final class GradcheckCommand implements Callable<Integer> {
             }
             settings.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
         }
-        Layer instance = Providers.layer(layer, settings);
-        GradientCheckResult result = GradientCheck.layer(instance).inputShape(input).batch(batch).seed(seed)
+        Layer instance = main.engine().providers().layer(layer, settings);
+        GradientCheckResult result = GradientCheck.layer(instance).engine(main.engine()).inputShape(input).batch(batch).seed(seed)
                 .tolerance(tolerance).run();
         System.out.println(layer + settings + ": " + result);
         return result.passed() ? 0 : 1;

@@ -6,15 +6,19 @@ import dev.jnn.api.spi.Registry;
 import dev.jnn.api.spi.Setting;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
 /** Lists every provider on the classpath (plugins included) with its settings and defaults. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the layers, losses, models, optimizers and initializers found, with their settings and defaults.")
+        description = "List the layers, losses, models, optimizers, initializers and data sources found, with their settings and defaults.")
 final class ListCommand implements Runnable {
-    private static final Map<String, Supplier<Registry<? extends Provider<?>>>> KINDS = new LinkedHashMap<>();
+
+    @ParentCommand
+    Main main;
+    private static final Map<String, Function<Providers, Registry<? extends Provider<?>>>> KINDS = new LinkedHashMap<>();
 
     static {
         KINDS.put("layers", Providers::layers);
@@ -22,9 +26,10 @@ final class ListCommand implements Runnable {
         KINDS.put("models", Providers::models);
         KINDS.put("optimizers", Providers::optimizers);
         KINDS.put("initializers", Providers::initializers);
+        KINDS.put("data", Providers::dataSources);
     }
 
-    @Parameters(arity = "0..1", paramLabel = "KIND", description = "layers, losses, models, optimizers or initializers (default: all)")
+    @Parameters(arity = "0..1", paramLabel = "KIND", description = "layers, losses, models, optimizers, initializers or data (default: all)")
     String kind;
 
     @Override
@@ -35,7 +40,7 @@ final class ListCommand implements Runnable {
         KINDS.forEach((name, registry) -> {
             if (kind == null || kind.equals(name)) {
                 System.out.println(name + ":");
-                for (Provider<?> p : registry.get().all()) {
+                for (Provider<?> p : registry.apply(main.engine().providers()).all()) {
                     System.out.printf("  %-24s %s  [%s]%n", p.name(), p.description(), p.getClass().getName());
                     for (Setting s : p.settings()) {
                         System.out.println("      " + s);

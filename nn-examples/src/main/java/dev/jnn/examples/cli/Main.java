@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.jnn.core.Engine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,12 +38,14 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(main);
         cli.setExecutionStrategy(parseResult -> {
             try {
-                main.loadPlugins();
+                main.engine = Engine.builder().classLoader(main.pluginLoader()).build();
             } catch (IllegalArgumentException e) {
                 cli.getErr().println("error: " + e.getMessage());
                 return 2;
             }
-            return new CommandLine.RunLast().execute(parseResult);
+            try (Engine engine = main.engine) {
+                return new CommandLine.RunLast().execute(parseResult);
+            }
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean badInput = e instanceof IllegalArgumentException;
@@ -52,18 +55,23 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** The engine every command builds and trains with: its providers see the plugin jars. */
+    private Engine engine;
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
     }
 
-    /**
-     * Puts the plugin jars on a class loader that the provider registries use (the thread's context
-     * class loader, inherited by the threads a command starts).
-     */
-    private void loadPlugins() {
+    /** The engine of this command line (for the subcommands). */
+    Engine engine() {
+        return engine;
+    }
+
+    /** A class loader that sees the plugin jars besides jnn's own classes; jnn's own loader without plugins. */
+    private ClassLoader pluginLoader() {
         if (plugins.isEmpty()) {
-            return;
+            return Main.class.getClassLoader();
         }
         List<URL> urls = new ArrayList<>();
         for (Path path : plugins) {
@@ -79,7 +87,7 @@ public final class Main implements Runnable {
                 throw new IllegalArgumentException("--plugins: " + path + " is neither a jar nor a folder");
             }
         }
-        Thread.currentThread().setContextClassLoader(new URLClassLoader(urls.toArray(URL[]::new), Main.class.getClassLoader()));
+        return new URLClassLoader(urls.toArray(URL[]::new), Main.class.getClassLoader());
     }
 
     private static URL url(Path path) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,6 +19,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train the model a run file describes.", "Example: jnn train examples/mnist.yaml --set optimizer.type=rmsprop"})
 final class TrainCommand implements Runnable {
+
+    @ParentCommand
+    Main main;
 
     @Parameters(paramLabel = "RUN_FILE", description = "the run file (.yaml, .yml or .json)")
     Path file;
@@ -30,8 +34,8 @@ final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        RunSpec spec = RunSpec.load(file, sets);
-        Runner runner = new Runner(file.toAbsolutePath().getParent());
+        RunSpec spec = RunSpec.load(main.engine(), file, sets);
+        Runner runner = new Runner();
         System.out.println("data: " + runner.data(spec).description());
         String label = spec.optimizerType();
         RunResult result = runner.run(label, spec, List.of(new Progress(label, Progress.terminal())));

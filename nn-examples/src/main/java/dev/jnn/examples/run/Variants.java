@@ -1,5 +1,6 @@
 package dev.jnn.examples.run;
 
+import dev.jnn.core.Engine;
 import dev.jnn.core.config.ConfigException;
 import dev.jnn.core.config.ConfigNode;
 import dev.jnn.core.config.RunFiles;
@@ -29,7 +30,7 @@ public final class Variants {
      * @param seeds  runs per variant, with seeds seed, seed + 1, ... (the run file's seed first)
      * @throws ConfigException for a bad file, override or variant, naming it
      */
-    public static List<Variant> expand(List<Path> files, List<String> sets, List<String> varies, int seeds) {
+    public static List<Variant> expand(Engine engine, List<Path> files, List<String> sets, List<String> varies, int seeds) {
         if (seeds < 1) {
             throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
         }
@@ -50,7 +51,8 @@ public final class Variants {
                 for (int s = 0; s < seeds; s++) {
                     Map<String, Object> seeded = RunFiles.copy(tree);
                     seeded.put("seed", first + s);
-                    variants.add(new Variant(label, first + s, RunSpec.bind(seeded, file.toString())));
+                    variants.add(new Variant(label, first + s, RunSpec.bind(engine, seeded, file.toString(),
+                            file.toAbsolutePath().getParent())));
                 }
             }
         }

@@ -1,6 +1,4 @@
-package dev.jnn.core.kernel;
-
-import dev.jnn.api.Tensor;
+package dev.jnn.api;
 
 /**
  * One reusable output buffer of a layer or loss, kept for the last few batch sizes it served.
@@ -8,6 +6,9 @@ import dev.jnn.api.Tensor;
  * <p>An epoch usually ends with a smaller batch, and evaluation may use yet another size; keeping a
  * tensor per recent size means that none of these switches allocates once each has been seen, so a
  * training step allocates nothing after warm-up.
+ *
+ * <p>Not thread-safe: one workspace serves one caller (a layer's training pass, or one thread's
+ * {@link Scratch} during inference).
  */
 public final class Workspace {
     private static final int SIZES = 4;

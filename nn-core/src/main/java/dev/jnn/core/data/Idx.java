@@ -1,4 +1,4 @@
-package dev.jnn.examples.data;
+package dev.jnn.core.data;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;

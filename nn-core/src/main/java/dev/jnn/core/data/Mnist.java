@@ -1,7 +1,7 @@
-package dev.jnn.examples.data;
+package dev.jnn.core.data;
 
 import dev.jnn.api.Tensor;
-import dev.jnn.core.train.Dataset;
+import dev.jnn.api.data.Dataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -61,7 +61,7 @@ public final class Mnist {
         Path found = find(directory, name);
         if (found == null) {
             throw new IllegalArgumentException("MNIST: " + directory + " has neither " + name + " nor " + name
-                    + ".gz; the four IDX files are at http://yann.lecun.com/exdb/mnist/ (or ../shared/data/mnist/ beside a checkout)");
+                    + ".gz; leave data.dir out to download the four files into the cache");
         }
         return found;
     }

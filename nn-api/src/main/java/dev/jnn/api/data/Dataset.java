@@ -1,4 +1,4 @@
-package dev.jnn.core.train;
+package dev.jnn.api.data;
 
 import dev.jnn.api.Tensor;
 

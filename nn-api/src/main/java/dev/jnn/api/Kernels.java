@@ -1,18 +1,16 @@
-package dev.jnn.core.kernel;
+package dev.jnn.api;
 
 /**
- * The hot loops of training. All arrays are row-major; sizes are given explicitly so that callers can
+ * The hot loops of training, for the built-in layers and for custom ones: a layer gets its kernels
+ * from {@link BuildContext#kernels()} when it is built, so that every model computes with the kernels
+ * of the engine that built it. All arrays are row-major; sizes are given explicitly so that callers can
  * pass buffers larger than the current batch. Every method overwrites its output unless it says it adds.
  *
  * <p>Implementations must give the same result whatever the thread count (a fixed split of the
- * output, never a racing sum), so that training is reproducible bit for bit.
+ * output, never a racing sum), so that training is reproducible bit for bit, and must be safe to call
+ * from several threads at once on disjoint outputs (many threads answering {@code predict}).
  */
 public interface Kernels {
-
-    /** The kernels chosen for this JVM (see {@link KernelSelection}). */
-    static Kernels get() {
-        return KernelSelection.chosen();
-    }
 
     /** A short name for logs and benchmarks, such as {@code "scalar"}. */
     String name();

@@ -1,4 +1,4 @@
-package dev.jnn.examples.data;
+package dev.jnn.core.data;
 
 import java.nio.file.Path;
 
@@ -6,5 +6,10 @@ import java.nio.file.Path;
 public class DataFileException extends IllegalArgumentException {
     public DataFileException(Path file, String where, String problem) {
         super(file + ": " + where + ": " + problem);
+    }
+
+    /** A problem of data fetched from {@code source} (a URL), before it became a file. */
+    public DataFileException(String source, String problem) {
+        super(source + ": " + problem);
     }
 }

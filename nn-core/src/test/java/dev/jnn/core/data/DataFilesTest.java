@@ -1,10 +1,10 @@
-package dev.jnn.examples.data;
+package dev.jnn.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.jnn.core.train.Dataset;
+import dev.jnn.api.data.Dataset;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
