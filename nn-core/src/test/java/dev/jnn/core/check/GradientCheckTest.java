@@ -31,6 +31,9 @@ class GradientCheckTest {
                 Arguments.of("dense", Map.of("units", 5, "activation", "tanh")),
                 Arguments.of("dense", Map.of("units", 2, "activation", "sigmoid", "bias", false)),
                 Arguments.of("dense", Map.of("units", 4, "activation", "softmax")),
+                // ReLU fused into the product (bias and max(0, .) applied as tiles are stored), and
+                // its derivative taken from the output
+                Arguments.of("dense", Map.of("units", 6, "activation", "relu", "init", "he_normal")),
                 Arguments.of("relu", Map.of()),
                 Arguments.of("leaky_relu", Map.of("negative_slope", 0.1)),
                 Arguments.of("sigmoid", Map.of()),

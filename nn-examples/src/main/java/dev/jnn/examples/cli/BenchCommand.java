@@ -1,6 +1,7 @@
 package dev.jnn.examples.cli;
 
 import dev.jnn.api.Loss;
+import dev.jnn.api.Optimizer;
 import dev.jnn.core.data.Synthetic;
 import dev.jnn.api.Kernels;
 import dev.jnn.core.layer.Dense;
@@ -20,12 +21,13 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 
 /**
- * Training throughput of the reference network, 784-256-128-10 with ReLU, on MNIST: a warm-up
- * epoch, then one measured epoch, per optimizer and batch size.
+ * Training throughput of the reference network, 784-256-128-10 with ReLU, on MNIST: warm-up epochs
+ * (at least 1000 steps), then one measured epoch, per optimizer and batch size.
  *
- * <p>Bytes allocated per step come from the JVM's per-thread allocation counters: the allocation of
- * a two-epoch run minus that of a one-epoch run, divided by one epoch's steps, so that what a run
- * allocates once (batch buffers, the shuffled order) cancels out.
+ * <p>Bytes allocated per step come from the JVM's per-thread allocation counters (the caller's and the
+ * engine's helper threads'), read around 100 warm steps (forward, loss, backward, optimizer step) on
+ * one batch: what a fit allocates once per run or per epoch (the shuffled order, each epoch's
+ * metrics) is not a step's.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training throughput (samples/s) of 784-256-128-10 ReLU on MNIST.")
@@ -53,6 +55,8 @@ final class BenchCommand implements Runnable {
 
     @Option(names = "--gemm", description = "measure the matrix products alone (GFLOP/s at the network's shapes, 1 and 2 threads) instead of training")
     boolean gemm;
+
+    private static final int WARM_UP_STEPS = 1000;
 
     private static final Map<String, Double> LEARNING_RATES = Map.of("adam", 1e-3, "sgd", 0.1);
 
@@ -110,19 +114,44 @@ final class BenchCommand implements Runnable {
                 Dense.withActivation(128, "relu").init("he_uniform"),
                 new Dense(10).init("he_uniform")).build(main.engine(), 1, 784);
         Loss loss = new SoftmaxCrossEntropy();
-        Trainer.Builder trainer = Trainer.builder().model(model).loss(loss).batchSize(batch).seed(1)
-                .optimizer(main.engine().providers().optimizer(optimizerName, Map.of("lr", LEARNING_RATES.get(optimizerName))));
-        trainer.epochs(1).build().fit(train);                                    // warm-up
-        long before = allocatedBytes();
-        EpochMetrics measured = trainer.epochs(1).build().fit(train).last();
-        long oneEpoch = allocatedBytes() - before;
-        before = allocatedBytes();
-        trainer.epochs(2).build().fit(train);
-        long twoEpochs = allocatedBytes() - before;
+        Optimizer optimizer = main.engine().providers().optimizer(optimizerName, Map.of("lr", LEARNING_RATES.get(optimizerName)));
+        Trainer.Builder trainer = Trainer.builder().model(model).loss(loss).batchSize(batch).seed(1).optimizer(optimizer);
         int steps = (train.size() + batch - 1) / batch;
+        // Warm-up: at least WARM_UP_STEPS steps, so that the JIT has compiled every path (until then
+        // Vector API code allocates its vectors) and what is measured is the steady state.
+        trainer.epochs((WARM_UP_STEPS + steps - 1) / steps).build().fit(train);
+        EpochMetrics measured = trainer.epochs(1).build().fit(train).last();
         double accuracy = Evaluation.of(model, loss, test, 1000).accuracy();
         return new Result(measured.samplesPerSecond(), measured.seconds(), accuracy,
-                Math.max(0, (double) (twoEpochs - oneEpoch) / steps));
+                bytesPerStep(model, loss, optimizer, train.slice(0, Math.min(batch, train.size()))));
+    }
+
+    /**
+     * The bytes one warm training step allocates, over 100 steps on one batch, on this thread and the
+     * engine's helper threads (other threads of the JVM allocate for reasons of their own).
+     */
+    private static double bytesPerStep(Sequential model, Loss loss, Optimizer optimizer, Dataset batch) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] ids = java.util.stream.Stream.concat(java.util.stream.Stream.of(Thread.currentThread()),
+                        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("jnn-engine-")))
+                .mapToLong(Thread::getId).toArray();           // listed before: listing allocates
+        long before = allocatedBytes(threads, ids);
+        int steps = 100;
+        for (int i = 0; i < steps; i++) {
+            loss.forward(model.forward(batch.features(), true), batch.targets());
+            model.backward(loss.backward(), false);
+            optimizer.step(model.parameters());
+        }
+        return (allocatedBytes(threads, ids) - before) / (double) steps;
+    }
+
+    /** The sum of the threads' allocation counters, read one at a time (which allocates nothing). */
+    private static long allocatedBytes(com.sun.management.ThreadMXBean threads, long[] ids) {
+        long total = 0;
+        for (long id : ids) {
+            total += Math.max(0, threads.getThreadAllocatedBytes(id));
+        }
+        return total;
     }
 
     private void report(String optimizer, int batch, Result r) {
@@ -135,13 +164,5 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    /** Bytes allocated so far by every live thread (the trainer's and the kernels' helpers). */
-    private static long allocatedBytes() {
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
-            total += Math.max(0, bytes);
-        }
-        return total;
-    }
+
 }

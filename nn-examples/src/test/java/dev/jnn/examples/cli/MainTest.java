@@ -103,6 +103,7 @@ class MainTest {
         for (String row : lines.subList(1, 3)) {
             String[] f = row.split("\t");
             assertTrue(Double.parseDouble(f[2]) > 0 && Double.parseDouble(f[4]) > 0.5, "learned the generated classes: " + row);
+            assertEquals(0, Double.parseDouble(f[5]), "a warm training step allocates nothing: " + row);
         }
         assertEquals(2, Cli.run("bench", "--optimizers", "rmsprop").code());
     }

@@ -1,0 +1,73 @@
+package dev.jnn.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.sun.management.ThreadMXBean;
+import dev.jnn.api.Loss;
+import dev.jnn.api.Optimizer;
+import dev.jnn.api.Parameter;
+import dev.jnn.api.Tensor;
+import dev.jnn.core.Engine;
+import dev.jnn.core.data.Synthetic;
+import dev.jnn.core.layer.Dense;
+import dev.jnn.core.loss.SoftmaxCrossEntropy;
+import dev.jnn.core.model.Sequential;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Once warm, a training step (forward, loss, backward, optimizer step) and a predict call into the
+ * caller's buffer allocate nothing, on the calling thread or on the engine's helper threads. Counted
+ * with the JVM's per-thread allocation counters, which read exact bytes, not time.
+ */
+class AllocationTest {
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sgd", "adam", "rmsprop", "momentum"})
+    void aWarmTrainingStepAndAWarmPredictAllocateNothing(String optimizerName) {
+        try (Engine engine = Engine.builder().threads(2).build()) {
+            Sequential model = new Sequential(Dense.withActivation(32, "relu"), Dense.withActivation(16, "tanh"),
+                    new Dense(10)).build(engine, 3, 20);
+            Loss loss = new SoftmaxCrossEntropy();
+            Optimizer optimizer = engine.providers().optimizer(optimizerName, Map.of());
+            List<Parameter> parameters = model.parameters();
+            var data = Synthetic.blobs(16, 20, 10, 0.5, 1);
+            Tensor x = data.features();
+            Tensor y = data.targets();
+            Tensor out = Tensor.zeros(16, 10);
+            Runnable step = () -> {
+                loss.forward(model.forward(x, true), y);
+                model.backward(loss.backward(), false);
+                optimizer.step(parameters);
+                model.predict(x, out);
+            };
+            long[] helpers = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("jnn-engine-")).mapToLong(Thread::getId).toArray();
+            // Warm means: once the JIT has compiled every path (it does so in the background, so the
+            // number of steps that takes varies), some round of 200 steps allocates nothing at all.
+            // A step that allocates for real never gets there.
+            long last = -1;
+            for (int round = 0; round < 100 && last != 0; round++) {
+                long before = allocatedBytes(helpers);
+                for (int i = 0; i < 200; i++) {
+                    step.run();
+                }
+                last = allocatedBytes(helpers) - before;
+            }
+            assertEquals(0, last, "bytes allocated by the last 200 steps and predicts with " + optimizerName);
+        }
+    }
+
+    /** Bytes allocated so far by this thread and by the engine's helper threads (reading them allocates nothing). */
+    private static long allocatedBytes(long[] helpers) {
+        long total = THREADS.getCurrentThreadAllocatedBytes();
+        for (long id : helpers) {
+            total += THREADS.getThreadAllocatedBytes(id);
+        }
+        return total;
+    }
+}
