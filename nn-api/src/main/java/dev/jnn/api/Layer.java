@@ -73,6 +73,16 @@ public interface Layer {
         }
     }
 
+    /**
+     * The settings its provider re-creates this layer from, by the provider's setting names (Keras's
+     * {@code get_config}): what a saved model file records of it. Empty by default, right for a layer
+     * without settings; a layer with settings returns them, or a model that holds it saves with the
+     * provider's defaults in their place.
+     */
+    default java.util.Map<String, Object> settings() {
+        return java.util.Map.of();
+    }
+
     /** The trainable parameters, empty for a layer that has none. */
     default List<Parameter> parameters() {
         return List.of();

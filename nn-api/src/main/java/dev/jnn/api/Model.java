@@ -7,6 +7,9 @@ import java.util.List;
  */
 public interface Model {
 
+    /** The provider name of this kind of model, such as {@code "sequential"}. */
+    String type();
+
     /** Appends a layer; only before {@link #build}. */
     Model add(Layer layer);
 

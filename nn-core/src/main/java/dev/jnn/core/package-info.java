@@ -1,10 +1,7 @@
 /**
- * The framework's engine: {@link dev.jnn.core.kernel kernels} for the arithmetic,
- * {@link dev.jnn.core.layer layers} and {@link dev.jnn.core.loss losses} with their backward rules,
- * the {@link dev.jnn.core.model.Sequential sequential model}, the {@link dev.jnn.core.train training loop},
- * and {@link dev.jnn.core.check.GradientCheck}.
- *
- * <p>Optimizers and initializers are found by name through {@link dev.jnn.api.spi.Providers}; this
- * module never imports nn-optim.
+ * The engine models are built with ({@link dev.jnn.core.Engine}): kernels, threads and providers,
+ * owned by an object rather than by the JVM, so that models with different needs live side by side
+ * and closing an engine stops its threads. The subpackages hold what the engine builds and runs:
+ * kernels, layers, losses, models, training, data sources and run files.
  */
 package dev.jnn.core;

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The optimizers by name, with their settings and defaults stated once, here
- * ({@code reference/optimizers.md}: PyTorch's defaults, but SGD's lr of 0.01).
+ * ({@code docs/optimizers.md}: PyTorch's defaults, but SGD's lr of 0.01).
  * Each nested class is listed in {@code META-INF/services/dev.jnn.api.spi.OptimizerProvider}.
  */
 public final class OptimizerProviders {

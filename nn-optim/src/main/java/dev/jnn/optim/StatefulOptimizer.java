@@ -100,18 +100,24 @@ public abstract class StatefulOptimizer implements Optimizer {
     @Override
     public OptimizerState state() {
         Map<String, float[]> exported = new LinkedHashMap<>();
+        Map<String, Long> steps = new LinkedHashMap<>();
         states.forEach((parameter, state) -> {
             for (int i = 0; i < state.buffers.length; i++) {
                 exported.put(parameter.name() + "/" + bufferNames.get(i), state.buffers[i]);
             }
+            steps.put(parameter.name(), state.step);
         });
-        return new OptimizerState(step, exported);
+        return new OptimizerState(step, exported, steps);
     }
 
     @Override
     public void loadState(OptimizerState state, List<Parameter> parameters) {
         Map<Parameter, ParameterState> loaded = new IdentityHashMap<>();
         for (Parameter p : parameters) {
+            Long steps = state.parameterSteps().get(p.name());
+            if (steps != null && steps == 0 || steps == null && state.buffers().isEmpty() && state.step() == 0) {
+                continue;                                  // taken before this parameter's first step: it starts afresh
+            }
             float[][] arrays = new float[bufferNames.size()][];
             for (int i = 0; i < arrays.length; i++) {
                 String key = p.name() + "/" + bufferNames.get(i);
@@ -126,7 +132,16 @@ public abstract class StatefulOptimizer implements Optimizer {
                 }
                 arrays[i] = saved.clone();
             }
-            loaded.put(p, new ParameterState(arrays, state.step()));
+            loaded.put(p, new ParameterState(arrays, steps != null ? steps : state.step()));
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        parameters.forEach(p -> names.add(p.name()));
+        for (String key : state.buffers().keySet()) {
+            String parameter = key.substring(0, Math.max(0, key.lastIndexOf('/')));
+            if (!names.contains(parameter)) {
+                throw new IllegalArgumentException(type + ": saved state has buffer '" + key + "' for parameter '" + parameter
+                        + "', which the model does not have; its parameters are " + names.stream().sorted().toList());
+            }
         }
         states.clear();
         states.putAll(loaded);

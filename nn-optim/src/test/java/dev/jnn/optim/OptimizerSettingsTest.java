@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Defaults as stated in reference/optimizers.md, and impossible settings rejected at creation. */
+/** Defaults as stated in docs/optimizers.md, and impossible settings rejected at creation. */
 class OptimizerSettingsTest {
     private static final Providers PROVIDERS = Providers.load(OptimizerSettingsTest.class.getClassLoader());
 

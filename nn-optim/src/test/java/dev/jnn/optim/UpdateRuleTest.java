@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Update rules against steps worked out by hand from the formulas in reference/optimizers.md. */
+/** Update rules against steps worked out by hand from the formulas in docs/optimizers.md. */
 class UpdateRuleTest {
     private static final Providers PROVIDERS = Providers.load(UpdateRuleTest.class.getClassLoader());
 

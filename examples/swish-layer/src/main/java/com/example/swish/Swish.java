@@ -2,6 +2,7 @@ package com.example.swish;
 
 import dev.jnn.api.BuildContext;
 import dev.jnn.api.Layer;
+import dev.jnn.api.Scratch;
 import dev.jnn.api.Tensor;
 import java.util.Arrays;
 
@@ -44,12 +45,17 @@ public final class Swish implements Layer {
         if (output == null || !output.sameShape(x)) {
             output = Tensor.zeros(x.shape());
         }
-        float[] in = x.data();
-        float[] out = output.data();
-        for (int i = 0; i < in.length; i++) {
-            out[i] = in[i] * sigmoid(beta * in[i]);
-        }
+        apply(x.data(), output.data());
         return output;
+    }
+
+    /** Inference, safe from many threads at once: it writes only into the caller's scratch. */
+    @Override
+    public Tensor infer(Tensor x, Scratch scratch) {
+        int[] shape = x.shape();
+        Tensor out = scratch.buffer(0, shape[0], Arrays.copyOfRange(shape, 1, shape.length));
+        apply(x.data(), out.data());
+        return out;
     }
 
     @Override
@@ -65,6 +71,13 @@ public final class Swish implements Layer {
             dx[i] = g[i] * (s + beta * x[i] * s * (1 - s));
         }
         return gradInput;
+    }
+
+    /** y = x * s(bx), element by element. */
+    private void apply(float[] in, float[] out) {
+        for (int i = 0; i < in.length; i++) {
+            out[i] = in[i] * sigmoid(beta * in[i]);
+        }
     }
 
     private static float sigmoid(float z) {

@@ -274,6 +274,11 @@ public final class RunSpec {
         return List.copyOf(layers);
     }
 
+    /** The loss's provider name. */
+    public String lossType() {
+        return lossType;
+    }
+
     public String optimizerType() {
         return optimizerType;
     }

@@ -29,6 +29,19 @@ public final class Csv {
      * @throws DataFileException naming the file, the line and the column of the first bad value
      */
     public static Dataset read(Path file, String label, boolean header, boolean classification) {
+        return read(file, label, header, classification, true);
+    }
+
+    /**
+     * Every column as a feature, for data to predict on; the targets are zeros, one per row.
+     *
+     * @throws DataFileException naming the file, the line and the column of the first bad value
+     */
+    public static Dataset readFeatures(Path file, boolean header) {
+        return read(file, null, header, false, false);
+    }
+
+    private static Dataset read(Path file, String label, boolean header, boolean classification, boolean labelled) {
         List<String[]> rows = new ArrayList<>();
         String[] names = null;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -57,11 +70,11 @@ public final class Csv {
             throw new DataFileException(file, "line 1", "has no data rows");
         }
         int columns = rows.get(0).length;
-        int labelColumn = labelColumn(file, label, names, columns);
-        int features = columns - 1;
+        int labelColumn = labelled ? labelColumn(file, label, names, columns) : -1;
+        int features = labelled ? columns - 1 : columns;
         int firstDataLine = header ? 2 : 1;
         TreeMap<String, Integer> classes = new TreeMap<>();
-        if (classification) {
+        if (labelled && classification) {
             rows.forEach(r -> classes.put(r[labelColumn].trim(), 0));
             int next = 0;
             for (var e : classes.entrySet()) {

@@ -196,6 +196,33 @@ public final class Dense implements Layer {
         return dz;
     }
 
+    /**
+     * {@code units}, {@code activation} and {@code init} by name (with their own settings inline, as
+     * {@code leaky_relu(negative_slope=0.2)}), {@code bias}.
+     */
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        settings.put("units", units);
+        Layer act = kernels != null ? (fusedRelu ? null : activation) : givenActivation;
+        String activationSpec = fusedRelu ? "relu" : act != null ? inline(act.type(), act.settings())
+                : activationName != null ? activationName : "identity";
+        settings.put("activation", activationSpec);
+        settings.put("init", initializer != null ? initializer.type() : initializerName);
+        settings.put("bias", useBias);
+        return settings;
+    }
+
+    /** {@code name} or {@code name(key=value, ...)}: how a run file names a provider with settings inside a setting. */
+    private static String inline(String name, Map<String, Object> settings) {
+        if (settings.isEmpty()) {
+            return name;
+        }
+        StringBuilder s = new StringBuilder(name).append('(');
+        settings.forEach((k, v) -> s.append(s.charAt(s.length() - 1) == '(' ? "" : ", ").append(k).append('=').append(v));
+        return s.append(')').toString();
+    }
+
     @Override
     public List<Parameter> parameters() {
         List<Parameter> list = new ArrayList<>();

@@ -25,14 +25,14 @@ public final class LayerProviders {
         public List<Setting> settings() {
             return List.of(
                     Setting.integer("units", null, "number of outputs"),
-                    Setting.text("activation", "identity", "activation layer applied after the product, by name"),
+                    Setting.text("activation", "identity", "activation layer applied after the product, by name, with settings inline if any: leaky_relu(negative_slope=0.2)"),
                     Setting.text("init", "xavier_uniform", "initializer of the weight, by name, with settings inline if any: normal(std=1.0)"),
                     Setting.flag("bias", true, "add a bias (initialized to zero)"));
         }
         public Layer create(Settings s) {
             s.require(s.getInt("units") >= 1, "units", "at least 1");
             // Named collaborators resolve where this provider was found: the same engine's providers.
-            Layer activation = named(s, "activation", () -> s.providers().layer(s.getString("activation"), Map.of()));
+            Layer activation = named(s, "activation", () -> s.providers().layers().createInline(s.getString("activation")));
             Initializer init = named(s, "init", () -> s.providers().initializers().createInline(s.getString("init")));
             return new Dense(s.getInt("units"), activation, s.getBoolean("bias")).init(init);
         }

@@ -9,6 +9,7 @@ package dev.jnn.core.layer;
  */
 public final class LeakyRelu extends ElementwiseActivation {
     private final float slope;
+    private final double setting;                 // as given, for settings(): 0.2, not 0.20000000298023224
 
     /** @param slope below zero; PyTorch's and this provider's default is 0.01 */
     public LeakyRelu(double slope) {
@@ -16,6 +17,7 @@ public final class LeakyRelu extends ElementwiseActivation {
             throw new IllegalArgumentException("leaky_relu: negative_slope must be a finite number of at least 0, got " + slope);
         }
         this.slope = (float) slope;
+        this.setting = slope;
     }
 
     @Override
@@ -31,6 +33,11 @@ public final class LeakyRelu extends ElementwiseActivation {
     @Override
     protected void derivative(float[] x, float[] y, float[] dy, float[] dx, int n) {
         kernels.leakyReluBackward(x, dy, dx, n, slope);
+    }
+
+    @Override
+    public java.util.Map<String, Object> settings() {
+        return java.util.Map.of("negative_slope", setting);
     }
 
     @Override

@@ -46,6 +46,11 @@ public final class Sequential implements Model {
     }
 
     @Override
+    public String type() {
+        return "sequential";
+    }
+
+    @Override
     public Sequential add(Layer layer) {
         if (inputShape != null) {
             throw new IllegalStateException("cannot add " + layer.type() + " to a model that is already built");

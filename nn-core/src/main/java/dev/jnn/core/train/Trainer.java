@@ -36,6 +36,7 @@ public final class Trainer {
     private final int batchSize;
     private final long seed;
     private final boolean shuffle;
+    private final int completedEpochs;
     private final List<TrainingListener> listeners;
 
     private Trainer(Builder b) {
@@ -52,6 +53,11 @@ public final class Trainer {
         this.batchSize = b.batchSize;
         this.seed = b.seed;
         this.shuffle = b.shuffle;
+        if (b.completedEpochs < 0 || b.completedEpochs > b.epochs) {
+            throw new IllegalArgumentException("trainer: cannot resume after epoch " + b.completedEpochs + " of a run of "
+                    + b.epochs + " epochs; expected 0 to " + b.epochs);
+        }
+        this.completedEpochs = b.completedEpochs;
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -71,12 +77,15 @@ public final class Trainer {
      */
     public History fit(Dataset train, Dataset validation) {
         Batcher batcher = new Batcher(train, batchSize, seed, shuffle);
+        for (int done = 0; done < completedEpochs; done++) {
+            batcher.shuffle();                        // the batch order's generator as it was after those epochs
+        }
         List<Parameter> parameters = model.parameters();
         List<EpochMetrics> history = new ArrayList<>();
         boolean[] stop = {false};
         TrainingControl control = () -> stop[0] = true;
         listeners.forEach(l -> l.onTrainingStart(model, epochs, batcher.batches()));
-        for (int epoch = 1; epoch <= epochs && !stop[0]; epoch++) {
+        for (int epoch = completedEpochs + 1; epoch <= epochs && !stop[0]; epoch++) {
             long start = System.nanoTime();
             batcher.shuffle();
             double lossSum = 0;
@@ -120,6 +129,7 @@ public final class Trainer {
         private int batchSize = 32;
         private long seed = 0;
         private boolean shuffle = true;
+        private int completedEpochs;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -162,6 +172,16 @@ public final class Trainer {
         /** Whether each epoch visits the samples in a new random order; true unless set. */
         public Builder shuffle(boolean shuffle) {
             this.shuffle = shuffle;
+            return this;
+        }
+
+        /**
+         * Continues a run whose first {@code epochs} epochs are done (its model and optimizer restored
+         * from a checkpoint): training starts at epoch {@code epochs + 1} with the batch order the
+         * straight run would have had, so that the result is the same bit for bit. 0 unless set.
+         */
+        public Builder resumeAfter(int epochs) {
+            this.completedEpochs = epochs;
             return this;
         }
 

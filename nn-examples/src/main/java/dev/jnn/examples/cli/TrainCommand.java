@@ -1,6 +1,7 @@
 package dev.jnn.examples.cli;
 
 import dev.jnn.core.config.RunSpec;
+import dev.jnn.core.io.ModelFile;
 import dev.jnn.examples.report.HtmlReport;
 import dev.jnn.examples.report.MetricsFiles;
 import dev.jnn.examples.report.SummaryTable;
@@ -9,6 +10,7 @@ import dev.jnn.examples.run.Runner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -47,8 +49,10 @@ final class TrainCommand implements Runnable {
                 result.seconds(), result.samplesPerSecond());
         Path folder = OutputFolder.write(OutputFolder.choose(out, "train"), dir -> {
             MetricsFiles.write(List.of(result), dir);
+            ModelFile.save(result.trained(), dir.resolve("model.safetensors"), main.engine(), Map.of("loss", result.spec().lossType()));
             HtmlReport.write("jnn train: " + file, List.of(result), new SummaryTable(List.of(result), 0.9), dir.resolve("report.html"));
         });
+        System.out.println("model: " + folder.resolve("model.safetensors"));
         System.out.println("report: " + folder.resolve("report.html"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jnn.examples.report;
 
+import dev.jnn.core.io.ModelFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jnn.core.config.RunFiles;
 import dev.jnn.core.train.EpochMetrics;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * The raw metrics of a comparison: {@code metrics.csv} (one row per run and epoch),
  * {@code layers.csv} (one row per run, epoch and layer), {@code metrics.jsonl} (one JSON object per run
- * and epoch, layers nested), and {@code runs/NN-label.yaml}, each run's resolved run file.
+ * and epoch, layers nested), {@code runs/NN-label.yaml}, each run's resolved run file, and
+ * {@code runs/NN-label.safetensors}, each run's trained model.
  */
 public final class MetricsFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,9 +57,11 @@ public final class MetricsFiles {
                         "gradient_norm", n.gradientNorm(), "weight_norm", n.weightNorm())).toList());
                 jsonl.append(JSON.writeValueAsString(row)).append('\n');
             }
-            String name = String.format("%02d-%s.yaml", r + 1, result.label().replaceAll("[^A-Za-z0-9._=-]+", "_")
+            String name = String.format("%02d-%s", r + 1, result.label().replaceAll("[^A-Za-z0-9._=-]+", "_")
                     + (results.stream().filter(x -> x.label().equals(result.label())).count() > 1 ? "-seed" + result.seed() : ""));
-            RunFiles.write(result.spec().tree(), dir.resolve("runs").resolve(name));
+            RunFiles.write(result.spec().tree(), dir.resolve("runs").resolve(name + ".yaml"));
+            ModelFile.save(result.trained(), dir.resolve("runs").resolve(name + ".safetensors"), result.spec().engine(),
+                    Map.of("loss", result.spec().lossType()));
         }
         Files.writeString(dir.resolve("metrics.csv"), csv);
         Files.writeString(dir.resolve("layers.csv"), layers);

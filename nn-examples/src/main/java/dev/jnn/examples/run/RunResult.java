@@ -1,5 +1,6 @@
 package dev.jnn.examples.run;
 
+import dev.jnn.api.Model;
 import dev.jnn.core.config.RunSpec;
 import dev.jnn.core.train.EpochMetrics;
 import dev.jnn.core.train.History;
@@ -13,10 +14,11 @@ import java.util.OptionalInt;
 /**
  * A finished run: what ran (label, seed, the bound run file, the data, the model) and what it measured.
  *
- * @param layers per epoch, the per-layer gradient and weight norms
+ * @param layers  per epoch, the per-layer gradient and weight norms
+ * @param trained the trained model itself, to save
  */
 public record RunResult(String label, long seed, RunSpec spec, String data, String model, History history,
-                        List<List<LayerNorms>> layers) {
+                        List<List<LayerNorms>> layers, Model trained) {
 
     /** The results grouped by variant label (the seeds of one variant together), in order of first appearance. */
     public static Map<String, List<RunResult>> byLabel(List<RunResult> results) {

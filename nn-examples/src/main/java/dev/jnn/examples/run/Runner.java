@@ -35,6 +35,6 @@ public final class Runner {
         Trainer.Builder trainer = spec.trainer(model, loss).listener(norms);
         listeners.forEach(trainer::listener);
         History history = trainer.build().fit(split.train(), split.test());
-        return new RunResult(label, spec.seed(), spec, split.description(), model.toString(), history, norms.epochs());
+        return new RunResult(label, spec.seed(), spec, split.description(), model.toString(), history, norms.epochs(), model);
     }
 }

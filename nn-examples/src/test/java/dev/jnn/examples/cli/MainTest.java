@@ -29,12 +29,55 @@ class MainTest {
         assertEquals(1 + 2 * 2 * 3, csv.size(), "header + 2 variants x 2 seeds x 3 epochs");
         assertEquals(2 * 2 * 3, Files.readAllLines(out.resolve("metrics.jsonl")).size());
         assertEquals(1 + 2 * 2 * 3 * 3, Files.readAllLines(out.resolve("layers.csv")).size(), "three dense layers per epoch");
-        assertEquals(4, Files.list(out.resolve("runs")).count(), "one resolved run file per run");
+        try (var runs = Files.list(out.resolve("runs"))) {
+            List<String> names = runs.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(4, names.stream().filter(n -> n.endsWith(".yaml")).count(), "one resolved run file per run: " + names);
+            assertEquals(4, names.stream().filter(n -> n.endsWith(".safetensors")).count(), "one model file per run: " + names);
+        }
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<svg") && html.contains("Held-out accuracy") && html.contains("Gradient norm by layer"), "report charts");
         assertEquals(count(html, "xmlns=\"http://www.w3.org/2000/svg\""), count(html, "http"),
                 "nothing fetched: the only URLs are the SVG namespace names");
         assertFalse(Files.exists(tmp.resolve("cmp.partial")));
+    }
+
+    @Test
+    void trainWritesAModelFileThatPredictAndEvaluateRead(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("run");
+        Cli.Result train = Cli.run("train", SPIRALS.toString(), "--set", "train.epochs=3", "--out", out.toString());
+        assertEquals(0, train.code(), train.err());
+        Path model = out.resolve("model.safetensors");
+        assertTrue(train.out().contains("model: " + model), train.out());
+        String accuracy = train.out().lines().filter(l -> l.startsWith("final:")).findFirst().orElseThrow()
+                .replaceAll(".*test accuracy ([0-9.]+%).*", "$1");
+
+        Cli.Result evaluate = Cli.run("evaluate", model.toString(), "--data", SPIRALS.toString());
+        assertEquals(0, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.err().contains("400 samples: loss ") && evaluate.err().contains("accuracy " + accuracy),
+                "the held-out split scores as in training (" + accuracy + "): " + evaluate.err());
+
+        Path predictions = tmp.resolve("predictions.csv");
+        Cli.Result predict = Cli.run("predict", model.toString(), "--data", SPIRALS.toString(), "--out", predictions.toString());
+        assertEquals(0, predict.code(), predict.err());
+        List<String> rows = Files.readAllLines(predictions);
+        assertEquals("row,p0,p1,p2,predicted,label", rows.get(0));
+        assertEquals(401, rows.size());
+        String[] first = rows.get(1).split(",");
+        double sum = Double.parseDouble(first[1]) + Double.parseDouble(first[2]) + Double.parseDouble(first[3]);
+        assertEquals(1.0, sum, 1e-5, "class probabilities: " + rows.get(1));
+
+        Path csv = tmp.resolve("points.csv");
+        Files.writeString(csv, "x,y\n0.1,0.5\n-0.4,0.2\n");
+        Cli.Result unlabelled = Cli.run("predict", model.toString(), "--data", csv.toString());
+        assertEquals(0, unlabelled.code(), unlabelled.err());
+        assertEquals(3, unlabelled.out().lines().count(), unlabelled.out());
+        assertTrue(unlabelled.out().startsWith("row,p0,p1,p2,predicted\n"), unlabelled.out());
+
+        Path broken = tmp.resolve("broken.safetensors");
+        Files.write(broken, java.util.Arrays.copyOf(Files.readAllBytes(model), 100));
+        Cli.Result refused = Cli.run("predict", broken.toString(), "--data", SPIRALS.toString());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("error: " + broken + ": the header length is "), refused.err());
     }
 
     @Test

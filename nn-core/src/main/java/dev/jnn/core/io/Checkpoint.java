@@ -1,0 +1,110 @@
+package dev.jnn.core.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jnn.api.Model;
+import dev.jnn.api.Optimizer;
+import dev.jnn.api.OptimizerState;
+import dev.jnn.api.Parameter;
+import dev.jnn.api.Tensor;
+import dev.jnn.core.Engine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything a run needs to continue exactly where it stopped, in one safetensors file: the model (as
+ * a {@link ModelFile}), the optimizer's full state (every buffer as a tensor
+ * {@code optimizer/<parameter>/<buffer>}, its step count and each parameter's own), and the position
+ * (the epochs done). The batch order is the seeded generator's after that many epochs, which
+ * {@link dev.jnn.core.train.Trainer.Builder#resumeAfter} replays, so a resumed run gives the same
+ * numbers as a straight one, bit for bit. Written atomically: a failed write leaves the previous
+ * checkpoint as it was.
+ *
+ * @param model     the model, built, with the saved weights
+ * @param optimizer the optimizer's saved state, to load into a fresh optimizer of {@link #optimizerType}
+ * @param epochs    the epochs done
+ * @param metadata  everything the file's header records (architecture, loss, run-level entries)
+ */
+public record Checkpoint(Model model, String optimizerType, OptimizerState optimizer, int epochs, Map<String, String> metadata) {
+    private static final String OPTIMIZER = "optimizer/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Writes a checkpoint of {@code model} and {@code optimizer} after {@code epochs} epochs.
+     *
+     * @param extra more metadata entries, such as the run's loss or the run file
+     */
+    public static void save(Path file, Model model, Optimizer optimizer, int epochs, Engine engine, Map<String, String> extra) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (Parameter p : model.parameters()) {
+            tensors.put(p.name(), p.value());
+        }
+        OptimizerState state = optimizer.state();
+        state.buffers().forEach((key, values) -> tensors.put(OPTIMIZER + key, Tensor.of(values, values.length)));
+        Map<String, String> metadata = ModelFile.metadata(model, engine);
+        metadata.putAll(extra);
+        Map<String, Object> position = new LinkedHashMap<>();
+        position.put("epochs", epochs);
+        position.put("optimizer", optimizer.type());
+        position.put("optimizer_step", state.step());
+        position.put("parameter_steps", state.parameterSteps());
+        metadata.put("checkpoint", ModelFile.json(position));
+        try {
+            SafeTensors.write(file, tensors, metadata);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a checkpoint and rebuilds its model on {@code engine}.
+     *
+     * @throws ModelFileException naming the file and what is wrong, as {@link ModelFile#load} does, or
+     *                            when it is a model file without a checkpoint's position
+     */
+    public static Checkpoint load(Path file, Engine engine) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            SafeTensors.Contents contents = SafeTensors.read(file, channel);
+            String position = contents.metadata.get("checkpoint");
+            if (position == null) {
+                throw new ModelFileException(file, "is a model file, not a checkpoint: it holds no optimizer state or position");
+            }
+            Model model = ModelFile.load(file, contents, channel, engine, OPTIMIZER);
+            JsonNode p = JSON.readTree(position);
+            Map<String, float[]> buffers = new LinkedHashMap<>();
+            for (Map.Entry<String, SafeTensors.Entry> e : contents.tensors.entrySet()) {
+                if (e.getKey().startsWith(OPTIMIZER)) {
+                    float[] values = new float[e.getValue().size()];
+                    contents.read(channel, e.getKey(), values);
+                    buffers.put(e.getKey().substring(OPTIMIZER.length()), values);
+                }
+            }
+            Map<String, Long> steps = new LinkedHashMap<>();
+            p.path("parameter_steps").fields().forEachRemaining(e -> steps.put(e.getKey(), e.getValue().asLong()));
+            OptimizerState state = new OptimizerState(p.path("optimizer_step").asLong(), buffers, steps);
+            return new Checkpoint(model, p.path("optimizer").asText(), state, p.path("epochs").asInt(), Map.copyOf(contents.metadata));
+        } catch (JsonProcessingException e) {
+            throw new ModelFileException(file, "__metadata__.checkpoint is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads the saved optimizer state into {@code optimizer}, which must be of the saved type.
+     *
+     * @throws IllegalArgumentException naming both types, or the first parameter whose state does not fit
+     */
+    public void restore(Optimizer optimizer) {
+        if (!optimizer.type().equals(optimizerType)) {
+            throw new IllegalArgumentException("checkpoint: its optimizer is '" + optimizerType + "', not '" + optimizer.type() + "'");
+        }
+        optimizer.loadState(this.optimizer, model.parameters());
+    }
+}

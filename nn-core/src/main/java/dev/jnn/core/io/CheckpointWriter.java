@@ -1,0 +1,64 @@
+package dev.jnn.core.io;
+
+import dev.jnn.api.Model;
+import dev.jnn.api.Optimizer;
+import dev.jnn.core.Engine;
+import dev.jnn.core.train.EpochMetrics;
+import dev.jnn.core.train.History;
+import dev.jnn.core.train.TrainingControl;
+import dev.jnn.core.train.TrainingListener;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Writes a {@link Checkpoint} every {@code every} epochs and when training ends, replacing the
+ * previous checkpoint atomically.
+ */
+public final class CheckpointWriter implements TrainingListener {
+    private final Path file;
+    private final Optimizer optimizer;
+    private final int every;
+    private final Engine engine;
+    private final Map<String, String> extra;
+    private Model model;
+    private int last;
+    private int written;
+
+    /**
+     * @param every epochs between checkpoints, at least 1
+     * @param extra metadata written with each checkpoint (the loss, the run file)
+     */
+    public CheckpointWriter(Path file, Optimizer optimizer, int every, Engine engine, Map<String, String> extra) {
+        if (every < 1) {
+            throw new IllegalArgumentException("checkpoints: every must be at least 1 epoch, got " + every);
+        }
+        this.file = file;
+        this.optimizer = optimizer;
+        this.every = every;
+        this.engine = engine;
+        this.extra = Map.copyOf(extra);
+    }
+
+    @Override
+    public void onTrainingStart(Model model, int epochs, int batchesPerEpoch) {
+        this.model = model;
+        this.last = epochs;
+    }
+
+    @Override
+    public void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
+        if (metrics.epoch() % every == 0 || metrics.epoch() == last) {
+            Checkpoint.save(file, model, optimizer, metrics.epoch(), engine, extra);
+            written = metrics.epoch();
+        }
+    }
+
+    /** A run stopped early (early stopping) ends with a checkpoint of where it stopped too. */
+    @Override
+    public void onTrainingEnd(History history) {
+        if (!history.epochs().isEmpty() && history.last().epoch() != written) {
+            Checkpoint.save(file, model, optimizer, history.last().epoch(), engine, extra);
+            written = history.last().epoch();
+        }
+    }
+}
