@@ -37,6 +37,7 @@ public interface BuildContext {
 
             @Override
             public Parameter parameter(String localName, int... shape) {
+                checkMemory(prefix + localName, shape);
                 return Parameter.zeros(prefix + localName, shape);
             }
 
@@ -50,6 +51,29 @@ public interface BuildContext {
                 return providers;
             }
         };
+    }
+
+    /**
+     * Fails, before anything is allocated, when a parameter of {@code shape} (its values and its
+     * gradient, and an optimizer's state of the same size) would not fit in the memory the JVM has left.
+     */
+    static void checkMemory(String name, int[] shape) {
+        long values = 1;
+        for (int d : shape) {
+            values *= Math.max(1, d);
+            if (values > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("parameter '" + name + "' of shape " + java.util.Arrays.toString(shape)
+                        + " has more values than one array holds (" + Integer.MAX_VALUE + ")");
+            }
+        }
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        long needed = 4L * values * 4;                         // value, gradient, two optimizer buffers
+        if (needed > free) {
+            throw new IllegalArgumentException("parameter '" + name + "' of shape " + java.util.Arrays.toString(shape) + " needs about "
+                    + needed / (1 << 20) + " MiB with its gradient and optimizer state, but the JVM has " + free / (1 << 20)
+                    + " MiB left (raise it with -Xmx, or use fewer units)");
+        }
     }
 
     /** This context's generator, kernels and providers, with parameters named {@code prefix + localName}. */

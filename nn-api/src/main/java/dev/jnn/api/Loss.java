@@ -23,6 +23,18 @@ public interface Loss {
     Tensor backward();
 
     /**
+     * Checks, before training starts, that a whole dataset's targets fit this loss and a model with
+     * {@code outputs} values per sample: class indices within the outputs for a classification loss,
+     * values in [0, 1] for a binary one, one target per output for a regression. A mismatch would
+     * otherwise train to a meaningless number (a 3-class problem on a 1-unit output reaches loss 0).
+     * Does nothing by default.
+     *
+     * @throws IllegalArgumentException saying what the targets are and what the loss and model need
+     */
+    default void checkTargets(Tensor targets, int outputs) {
+    }
+
+    /**
      * The fraction of samples predicted right, or NaN where accuracy means nothing (regression).
      */
     default double accuracy(Tensor predictions, Tensor targets) {

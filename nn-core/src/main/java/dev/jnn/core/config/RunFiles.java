@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  * them, and writes them back. YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}), by extension.
  */
 public final class RunFiles {
-    private static final ObjectMapper YAML = new YAMLMapper();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Duplicate keys are errors: silently taking the last of two `lr:` lines hides a mistake.
+    private static final ObjectMapper YAML = new YAMLMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** Run files are a page of text; a larger file is not one (and a huge one-line YAML file parses in quadratic time). */
+    static final long MAX_SIZE = 1 << 20;
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)((?:\\[\\d+])*)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
@@ -37,6 +40,11 @@ public final class RunFiles {
         ObjectMapper mapper = mapperFor(file);
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_SIZE) {
+                throw new ConfigException(file.toString(), "", "is " + size + " bytes; a run file is at most " + MAX_SIZE
+                        + " bytes (is it a data file? name data files in the data section)");
+            }
             text = Files.readString(file);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), "", "cannot read: " + e.getMessage(), e);

@@ -236,6 +236,28 @@ public final class RunSpec {
         return loadData(DataContext.defaultCache());
     }
 
+    /**
+     * Checks that the data, the model's output and the loss agree before anything trains: the
+     * targets' classes fit the output units of a classification loss, regression targets do not meet
+     * a classification loss, and so on ({@link Loss#checkTargets}).
+     *
+     * @throws ConfigException at {@code loss}, saying what the data holds and what would fit it
+     */
+    public void checkAgainst(DataSplit data, Model model) {
+        int outputs = 1;
+        for (int d : model.outputShape()) {
+            outputs *= d;
+        }
+        try {
+            Loss loss = newLoss();
+            loss.checkTargets(data.train().targets(), outputs);
+            loss.checkTargets(data.test().targets(), outputs);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source, "loss", e.getMessage() + " (data: " + data.description() + "; model.layers["
+                    + (layers.size() - 1) + "] has " + outputs + " outputs)", e);
+        }
+    }
+
     /** The engine the run is bound to. */
     public Engine engine() {
         return engine;
@@ -259,6 +281,24 @@ public final class RunSpec {
     /** The run file's tree as bound (overrides applied): write it beside the results to reproduce a run. */
     public Map<String, Object> tree() {
         return RunFiles.copy(tree);
+    }
+
+    /**
+     * {@link #tree()} with the data section's relative {@code path} and {@code dir} made absolute
+     * (they are relative to this run file's folder), so that the tree saved anywhere runs the same data.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> portableTree() {
+        Map<String, Object> copy = tree();
+        if (copy.get("data") instanceof Map<?, ?> section) {
+            Map<String, Object> data = (Map<String, Object>) section;
+            for (String key : List.of("path", "dir")) {
+                if (data.get(key) instanceof String p && !p.isEmpty() && !Path.of(p).isAbsolute()) {
+                    data.put(key, base.resolve(p).normalize().toString());
+                }
+            }
+        }
+        return copy;
     }
 
     public long seed() {

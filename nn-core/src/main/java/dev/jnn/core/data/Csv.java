@@ -49,6 +49,9 @@ public final class Csv {
             int lineNumber = 0;
             while ((line = in.readLine()) != null) {
                 lineNumber++;
+                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);                 // a UTF-8 byte-order mark, as spreadsheet programs write
+                }
                 if (line.isBlank()) {
                     continue;
                 }

@@ -25,6 +25,20 @@ public final class DataSourceProviders {
         return HoldOut.last(all, s.getDouble("test_fraction"), description);
     }
 
+    /**
+     * Fails unless {@code samples} samples of {@code perSample} values fit one array and the memory the
+     * JVM has left (twice: the data and its split): found here, before generating, instead of as a
+     * negative array size or an out-of-memory error.
+     */
+    private static void checkSize(Settings s, long perSample) {
+        long values = (long) s.getInt("samples") * perSample;
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        s.require(values <= Integer.MAX_VALUE && 8 * values < free, "samples",
+                "small enough that samples x " + perSample + " values per sample fit in memory (" + free / (8 * perSample)
+                        + " samples here)");
+    }
+
     private static void checkFraction(Settings s) {
         double f = s.getDouble("test_fraction");
         s.require(f > 0 && f < 1, "test_fraction", "between 0 and 1");
@@ -55,6 +69,7 @@ public final class DataSourceProviders {
             s.require(samples >= Math.max(4, classes), "samples", "at least 4, and one per class");
             s.require(s.getDouble("noise") >= 0 && Double.isFinite(s.getDouble("noise")), "noise", "a finite number of at least 0");
             checkFraction(s);
+            checkSize(s, 3);
             return context -> split(Synthetic.spirals(samples, classes, s.getDouble("noise"), context.seed()), s,
                     "spirals (" + samples + " points, " + classes + " arms)");
         }
@@ -75,6 +90,7 @@ public final class DataSourceProviders {
             }
             s.require(s.getInt("samples") >= 4, "samples", "at least 4");
             checkFraction(s);
+            checkSize(s, (long) s.getInt("inputs") + s.getInt("outputs"));
             return context -> split(Synthetic.teacher(s.getInt("samples"), s.getInt("inputs"), s.getInt("hidden"),
                     s.getInt("outputs"), context.seed()), s, "teacher network regression (" + s.getInt("samples") + " samples)");
         }
@@ -95,6 +111,7 @@ public final class DataSourceProviders {
             s.require(s.getInt("classes") >= 2, "classes", "at least 2");
             s.require(s.getDouble("noise") >= 0 && Double.isFinite(s.getDouble("noise")), "noise", "a finite number of at least 0");
             checkFraction(s);
+            checkSize(s, s.getInt("features") + 1L);
             return context -> split(Synthetic.blobs(s.getInt("samples"), s.getInt("features"), s.getInt("classes"),
                     s.getDouble("noise"), context.seed()), s, "blobs (" + s.getInt("samples") + " samples)");
         }

@@ -62,9 +62,11 @@ public final class Idx {
                 throw new DataFileException(file, "header", "sizes " + Arrays.toString(dims) + " are too large");
             }
             long header = 4 + 4L * rank;
-            byte[] values = new byte[(int) count];
-            int read = data.readNBytes(values, 0, values.length);
-            if (read < values.length) {
+            // readNBytes(n) grows its buffer with what actually arrives: a header that promises more
+            // than the file holds costs no more memory than the file.
+            byte[] values = data.readNBytes((int) count);
+            int read = values.length;
+            if (read < count) {
                 throw new DataFileException(file, "byte " + (header + read), "truncated: the header promises "
                         + count + " values " + Arrays.toString(dims) + " but the file ends after " + read);
             }

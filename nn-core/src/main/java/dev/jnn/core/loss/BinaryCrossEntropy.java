@@ -47,6 +47,20 @@ public final class BinaryCrossEntropy implements Loss {
     }
 
     @Override
+    public void checkTargets(Tensor targets, int outputs) {
+        if (targets.columns() != outputs) {
+            throw new IllegalArgumentException(type() + ": the targets have " + targets.columns() + " values per sample, but the model has "
+                    + outputs + " outputs; expected one target in [0, 1] per output");
+        }
+        float[] y = targets.data();
+        for (int i = 0; i < y.length; i++) {
+            if (!(y[i] >= 0f && y[i] <= 1f)) {
+                throw new IllegalArgumentException(type() + ": target " + i + " is " + y[i] + "; expected values in [0, 1]");
+            }
+        }
+    }
+
+    @Override
     public Tensor backward() {
         return gradient;
     }

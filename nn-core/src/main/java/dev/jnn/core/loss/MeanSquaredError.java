@@ -40,6 +40,17 @@ public final class MeanSquaredError implements Loss {
         return (float) (sum / pd.length);
     }
 
+    @Override
+    public void checkTargets(Tensor targets, int outputs) {
+        if (targets.columns() != outputs) {
+            throw new IllegalArgumentException("mse: the targets have " + targets.columns() + " values per sample, but the model has "
+                    + outputs + " outputs; expected one target per output");
+        }
+        if (!targets.isFinite()) {
+            throw new IllegalArgumentException("mse: the targets hold NaN or infinite values");
+        }
+    }
+
     /** dL/dp as a {@code [batch, outputs]} matrix. */
     @Override
     public Tensor backward() {

@@ -56,6 +56,56 @@ public final class SoftmaxCrossEntropy implements Loss {
     }
 
     @Override
+    public void checkTargets(Tensor targets, int outputs) {
+        if (outputs < 2) {
+            throw new IllegalArgumentException(type() + " needs one output per class, at least 2, but the model has " + outputs
+                    + " output: a softmax over one value is always 1, so the loss would be 0 whatever the weights");
+        }
+        if (targets.columns() == outputs && targets.columns() > 1) {
+            checkProbabilityRows(targets);
+            return;
+        }
+        if (targets.columns() != 1) {
+            throw new IllegalArgumentException(type() + ": the targets have " + targets.columns() + " values per sample;"
+                    + " expected a class index, or one probability per output (" + outputs + ")");
+        }
+        float highest = 0;
+        float[] y = targets.data();
+        for (int r = 0; r < y.length; r++) {
+            if (y[r] != Math.rint(y[r]) || y[r] < 0) {
+                throw new IllegalArgumentException(type() + ": target " + r + " is " + y[r] + ", not a class index (0, 1, ...);"
+                        + " regression targets need a regression loss such as mse");
+            }
+            highest = Math.max(highest, y[r]);
+        }
+        if (highest >= outputs) {
+            throw new IllegalArgumentException(type() + ": the targets hold classes 0 to " + (int) highest + " (" + ((int) highest + 1)
+                    + " classes), but the model has " + outputs + " outputs; give the last layer " + ((int) highest + 1) + " units");
+        }
+    }
+
+    /** Each row must be class probabilities (one-hot for hard labels): values in [0, 1] summing to 1. */
+    private void checkProbabilityRows(Tensor targets) {
+        int classes = targets.columns();
+        float[] y = targets.data();
+        for (int r = 0; r < targets.rows(); r++) {
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                float v = y[r * classes + c];
+                if (!(v >= 0f && v <= 1f)) {
+                    throw new IllegalArgumentException(type() + ": target row " + r + " holds " + v + ", not a class probability;"
+                            + " regression targets need a regression loss such as mse");
+                }
+                sum += v;
+            }
+            if (Math.abs(sum - 1) > 1e-3) {
+                throw new IllegalArgumentException(type() + ": target row " + r + " sums to " + (float) sum
+                        + "; class probabilities sum to 1 (regression targets need a regression loss such as mse)");
+            }
+        }
+    }
+
+    @Override
     public Tensor backward() {
         return gradient;
     }

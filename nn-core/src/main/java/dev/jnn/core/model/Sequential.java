@@ -86,6 +86,10 @@ public final class Sequential implements Model {
         int[] shape = inputShape.clone();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
+            if (!layer.parameters().isEmpty()) {
+                throw new IllegalStateException("layer " + i + " (" + layer.type() + ") is built already, as part of another model;"
+                        + " a layer belongs to one model: create a new one (its weights would be shared and its cached batch mixed)");
+            }
             try {
                 layer.build(shape.clone(), context.withPrefix(i + "." + layer.type() + "."));
             } catch (IllegalArgumentException e) {

@@ -110,6 +110,18 @@ public final class Trainer {
             double seconds = (System.nanoTime() - start) / 1e9;
             Evaluation held = validation == null ? new Evaluation(Double.NaN, Double.NaN)
                     : Evaluation.of(model, loss, validation, Math.max(batchSize, 256));
+            // A step can diverge after its loss was measured (the last step of the run, say): the
+            // weights and the test loss are checked too, so no run ends reporting NaN as a result.
+            if (validation != null && !Double.isFinite(held.loss())) {
+                throw new TrainingDivergedException("training diverged: the test loss is " + held.loss() + " after epoch " + epoch
+                        + "; try a smaller learning rate, a different initializer, or check the data for NaN/Inf values");
+            }
+            for (Parameter p : parameters) {
+                if (!p.value().isFinite()) {
+                    throw new TrainingDivergedException("training diverged: parameter " + p.name() + " holds NaN or infinite values"
+                            + " after epoch " + epoch + "; try a smaller learning rate or gradient clipping");
+                }
+            }
             EpochMetrics metrics = new EpochMetrics(epoch, lossSum / train.size(), accuracySum / train.size(),
                     held.loss(), held.accuracy(), seconds, train.size() / seconds);
             history.add(metrics);

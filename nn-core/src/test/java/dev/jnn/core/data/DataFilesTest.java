@@ -3,6 +3,7 @@ package dev.jnn.core.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnn.api.data.Dataset;
 import java.io.ByteArrayOutputStream;
@@ -65,6 +66,34 @@ class DataFilesTest {
         Files.write(shortHeader, new byte[] {0, 0, 8, 3, 0, 0});
         assertEquals(shortHeader + ": byte 4: truncated: the file ends before dimension 0",
                 assertThrows(DataFileException.class, () -> Idx.read(shortHeader, 3)).getMessage());
+    }
+
+    @Test
+    void headersPromisingMoreThanTheFileHoldsAllocateNothingFirst(@TempDir Path dir) throws IOException {
+        Path raw = dir.resolve("huge-idx1-ubyte");
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(8 + 1000).putInt(0x00000801).putInt(2_100_000_000);
+        Files.write(raw, header.array());
+        long before = ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
+        DataFileException e = assertThrows(DataFileException.class, () -> Idx.read(raw, 1));
+        long allocated = ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes() - before;
+        assertEquals(raw + ": byte 1008: truncated: the header promises 2100000000 values [2100000000] but the file ends after 1000",
+                e.getMessage());
+        assertTrue(allocated < 50_000_000, "allocated " + allocated + " bytes for a 1 KB file");
+        Path images = dir.resolve("huge-idx3-ubyte");
+        Files.write(images, java.nio.ByteBuffer.allocate(16).putInt(0x00000803).putInt(1 << 30).putInt(28).putInt(28).array());
+        assertEquals(images + ": header: sizes [1073741824, 28, 28] are too large",
+                assertThrows(DataFileException.class, () -> Idx.read(images, 3)).getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstName(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bom.csv");
+        Files.writeString(file, "\uFEFFlabel,b\nx,1\ny,2\n");
+        Dataset data = Csv.read(file, "label", true, true);
+        assertEquals(1, data.features().columns());
+        assertEquals(2, data.size());
     }
 
     @Test

@@ -56,6 +56,26 @@ class SequentialTest {
     }
 
     @Test
+    void aLayerBelongsToOneModel() {
+        Dense shared = new Dense(2);
+        new Sequential(shared).build(1, 3);
+        assertEquals("layer 0 (dense) is built already, as part of another model; a layer belongs to one model: create a new one"
+                + " (its weights would be shared and its cached batch mixed)",
+                assertThrows(IllegalStateException.class, () -> new Sequential(shared).build(1, 3)).getMessage());
+    }
+
+    @Test
+    void backwardWithAnotherBatchThanForwardIsRefused() {
+        Sequential model = new Sequential(Dense.withActivation(4, "tanh"), new Dense(2)).build(1, 3);
+        model.forward(Tensor.zeros(5, 3), true);
+        assertEquals("dense: backward got a gradient for 2 samples, but the last forward batch had 5",
+                assertThrows(IllegalArgumentException.class, () -> model.backward(Tensor.zeros(2, 2))).getMessage());
+        Sequential fresh = new Sequential(new Dense(2)).build(1, 3);
+        assertEquals("dense: backward called before forward; run forward on the batch first",
+                assertThrows(IllegalStateException.class, () -> fresh.backward(Tensor.zeros(2, 2))).getMessage());
+    }
+
+    @Test
     void isFoundByNameLikeEverythingElse() {
         Model model = PROVIDERS.model("sequential");
         model.add(PROVIDERS.layer("dense", Map.of("units", 2)));

@@ -56,7 +56,13 @@ final class CompareCommand implements Runnable {
 
     @Override
     public void run() {
+        if (parallel != null && parallel < 1) {
+            throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);
+        }
         List<Variant> variants = Variants.expand(main.engine(), files, sets, varies, seeds);
+        if (Variants.labels(variants).size() * seeds != variants.size()) {
+            throw new IllegalArgumentException("two variants have the same name: " + variants.stream().map(Variant::label).toList());
+        }
         Runner runner = new Runner();
         variants.forEach(v -> runner.data(v.spec()));             // a missing or bad data file fails here, before any run
         int threads = Math.max(1, Math.min(variants.size(), parallel != null ? parallel : Runtime.getRuntime().availableProcessors()));
@@ -64,20 +70,38 @@ final class CompareCommand implements Runnable {
         System.out.printf("comparing %d run%s (%d variant%s x %d seed%s) on %s, %d at a time%n", variants.size(),
                 variants.size() == 1 ? "" : "s", Variants.labels(variants).size(), Variants.labels(variants).size() == 1 ? "" : "s",
                 seeds, seeds == 1 ? "" : "s", runner.data(variants.get(0).spec()).description(), threads);
-        List<RunResult> results = runAll(runner, variants, threads, bar);
-
+        OutputFolder output = OutputFolder.claim(out, "compare");     // before training: a taken or unwritable folder fails now
+        List<RunResult> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        try {
+            runAll(runner, variants, threads, bar, results, failures);
+        } catch (RuntimeException e) {
+            output.abandon();
+            throw e;
+        }
+        if (results.isEmpty()) {
+            output.abandon();
+            throw new IllegalStateException("every run failed:\n  " + String.join("\n  ", failures));
+        }
         SummaryTable table = new SummaryTable(results, target);
         System.out.print(table.render());
-        Path folder = OutputFolder.write(OutputFolder.choose(out, "compare"), dir -> {
+        failures.forEach(f -> System.out.println("FAILED " + f));
+        Path folder = output.complete(dir -> {
             MetricsFiles.write(results, dir);
             HtmlReport.write("jnn compare: " + String.join(", ", files.stream().map(Path::toString).toList()), results,
-                    table, dir.resolve("report.html"));
+                    table, failures, dir.resolve("report.html"));
         });
         System.out.println("report: " + folder.resolve("report.html"));
         System.out.println("metrics: " + folder.resolve("metrics.csv") + ", " + folder.resolve("metrics.jsonl"));
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(failures.size() + " of " + variants.size() + " runs failed (marked in the report);"
+                    + " the others' results and models are in " + folder);
+        }
     }
 
-    private static List<RunResult> runAll(Runner runner, List<Variant> variants, int threads, boolean bar) {
+    /** Trains every variant; a run that fails is recorded in {@code failures} and the others go on. */
+    private static void runAll(Runner runner, List<Variant> variants, int threads, boolean bar, List<RunResult> results,
+                               List<String> failures) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<RunResult>> futures = new ArrayList<>();
@@ -87,16 +111,17 @@ final class CompareCommand implements Runnable {
                 List<TrainingListener> listeners = List.of(new Progress(label, bar));
                 futures.add(pool.submit(() -> runner.run(v.label(), v.spec(), listeners)));
             }
-            List<RunResult> results = new ArrayList<>();
-            for (Future<RunResult> f : futures) {
-                results.add(f.get());
+            for (int i = 0; i < futures.size(); i++) {
+                Variant v = variants.get(i);
+                try {
+                    results.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof RuntimeException failure) || e.getCause() instanceof IllegalArgumentException) {
+                        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                    failures.add(v.label() + " seed " + v.seed() + ": " + failure.getMessage());
+                }
             }
-            return results;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

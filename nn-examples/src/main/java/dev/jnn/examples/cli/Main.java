@@ -76,11 +76,17 @@ public final class Main implements Runnable {
         List<URL> urls = new ArrayList<>();
         for (Path path : plugins) {
             if (Files.isDirectory(path)) {
+                int before = urls.size();
                 try (Stream<Path> jars = Files.list(path)) {
                     jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> urls.add(url(p)));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot list plugin folder " + path, e);
                 }
+                if (urls.size() == before) {
+                    throw new IllegalArgumentException("--plugins: the folder " + path + " holds no .jar file");
+                }
+            } else if (Files.isRegularFile(path) && !path.toString().endsWith(".jar")) {
+                throw new IllegalArgumentException("--plugins: " + path + " is not a .jar file");
             } else if (Files.isRegularFile(path)) {
                 urls.add(url(path));
             } else {

@@ -2,6 +2,8 @@ package dev.jnn.examples.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,51 +13,106 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A run folder written whole or not at all: everything goes into {@code NAME.partial} and is renamed
- * to {@code NAME} once complete; on failure the partial folder is removed.
+ * A run folder, claimed before anything trains and written whole or not at all: {@link #claim}
+ * creates {@code NAME.partial} atomically (a folder another run holds, or a stopped run left, is
+ * refused, never deleted), the results go into it, and {@link #complete} renames it to {@code NAME}.
+ * A run that fails removes the partial folder it created, and nothing else.
  */
 final class OutputFolder {
-    private OutputFolder() {
+    private final Path target;
+    private final Path partial;
+
+    private OutputFolder(Path target, Path partial) {
+        this.target = target;
+        this.partial = partial;
     }
 
     interface Writer {
         void write(Path dir) throws IOException;
     }
 
-    /** {@code runs/yyyyMMdd-HHmmss-kind} under the working directory, unless {@code chosen} is given. */
-    static Path choose(Path chosen, String kind) {
-        return chosen != null ? chosen
-                : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + kind);
+    /**
+     * Claims {@code chosen}, or {@code runs/yyyyMMdd-HHmmss-kind} (with {@code -2}, {@code -3}, ... when
+     * another run claimed that second's name) under the working directory.
+     *
+     * @throws IllegalArgumentException when the folder exists, is claimed by another run, or cannot be
+     *                                  written, before any training
+     */
+    static OutputFolder claim(Path chosen, String kind) {
+        if (chosen != null) {
+            return claimExactly(chosen);
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + kind;
+        for (int n = 1; ; n++) {
+            Path candidate = Path.of("runs", n == 1 ? stamp : stamp + "-" + n);
+            if (!Files.exists(candidate) && !Files.exists(partialOf(candidate))) {
+                try {
+                    return claimExactly(candidate);
+                } catch (IllegalArgumentException taken) {
+                    if (n > 100) {
+                        throw taken;
+                    }
+                }
+            }
+        }
     }
 
-    static Path write(Path target, Writer writer) {
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+    private static OutputFolder claimExactly(Path target) {
+        if (Files.exists(target)) {
+            throw new IllegalArgumentException("output folder " + target + " exists already; choose another with --out");
+        }
+        Path partial = partialOf(target);
         try {
-            if (Files.exists(target)) {
-                throw new IllegalArgumentException("output folder " + target + " exists already; choose another with --out");
+            Path parent = partial.toAbsolutePath().getParent();
+            if (Files.exists(parent) && !Files.isDirectory(parent)) {
+                throw new IllegalArgumentException("cannot write the run folder " + target + ": " + parent + " is a file, not a folder");
             }
-            delete(partial);
-            Files.createDirectories(partial);
+            Files.createDirectories(parent);
+            Files.createDirectory(partial);
+        } catch (FileAlreadyExistsException e) {
+            throw new IllegalArgumentException("output folder " + partial + " is taken: another run is writing there, or a run"
+                    + " that stopped left it (its files are kept); choose another --out, or remove it");
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("cannot write the run folder " + target + ": permission denied at " + e.getFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the run folder " + target + ": " + e.getMessage(), e);
+        }
+        return new OutputFolder(target, partial);
+    }
+
+    private static Path partialOf(Path target) {
+        return target.resolveSibling(target.getFileName() + ".partial");
+    }
+
+    /** The folder results are written into until {@link #complete}. */
+    Path partial() {
+        return partial;
+    }
+
+    /** Writes the results into the partial folder and renames it to its name; on failure removes it. */
+    Path complete(Writer writer) {
+        try {
             writer.write(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
-            delete(partial);
+            abandon();
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            delete(partial);
+            abandon();
             throw e;
         }
     }
 
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
+    /** Removes the partial folder this run created (after a failure before anything worth keeping). */
+    void abandon() {
+        if (!Files.exists(partial)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
+        try (Stream<Path> paths = Files.walk(partial)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot remove " + partial + ": " + e.getMessage(), e);
         }
     }
 }

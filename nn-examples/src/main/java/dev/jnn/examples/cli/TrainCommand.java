@@ -39,15 +39,22 @@ final class TrainCommand implements Runnable {
         RunSpec spec = RunSpec.load(main.engine(), file, sets);
         Runner runner = new Runner();
         System.out.println("data: " + runner.data(spec).description());
+        OutputFolder output = OutputFolder.claim(out, "train");      // before training: a taken or unwritable folder fails now
         String label = spec.optimizerType();
-        RunResult result = runner.run(label, spec, List.of(new Progress(label, Progress.terminal())));
+        RunResult result;
+        try {
+            result = runner.run(label, spec, List.of(new Progress(label, Progress.terminal())));
+        } catch (RuntimeException e) {
+            output.abandon();
+            throw e;
+        }
         System.out.print(result.model());
         System.out.printf(Locale.ROOT, "final: train loss %.4f, test loss %.4f%s; %.1f s, %,.0f samples/s%n",
                 result.last().trainLoss(), result.last().validationLoss(),
                 Double.isNaN(result.last().validationAccuracy()) ? ""
                         : String.format(Locale.ROOT, ", test accuracy %.2f%%", 100 * result.last().validationAccuracy()),
                 result.seconds(), result.samplesPerSecond());
-        Path folder = OutputFolder.write(OutputFolder.choose(out, "train"), dir -> {
+        Path folder = output.complete(dir -> {
             MetricsFiles.write(List.of(result), dir);
             ModelFile.save(result.trained(), dir.resolve("model.safetensors"), main.engine(), Map.of("loss", result.spec().lossType()));
             HtmlReport.write("jnn train: " + file, List.of(result), new SummaryTable(List.of(result), 0.9), dir.resolve("report.html"));

@@ -21,9 +21,20 @@ public final class HtmlReport {
     }
 
     public static void write(String title, List<RunResult> results, SummaryTable table, Path file) throws IOException {
+        write(title, results, table, List.of(), file);
+    }
+
+    /** As {@link #write(String, List, SummaryTable, Path)}, with the runs that failed, each with its reason. */
+    public static void write(String title, List<RunResult> results, SummaryTable table, List<String> failures, Path file)
+            throws IOException {
         Map<String, List<RunResult>> byLabel = RunResult.byLabel(results);
         StringBuilder html = new StringBuilder();
-        header(html, title, results.get(0), table);
+        header(html, title, results, table);
+        if (!failures.isEmpty()) {
+            html.append("<h2>Failed runs</h2>\n<p>These runs stopped with an error; the charts and table show the others.</p>\n<ul>\n");
+            failures.forEach(f -> html.append("<li>").append(SvgChart.escape(f)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
         trainingCharts(html, byLabel);
         gradientCharts(html, byLabel);
         variants(html, byLabel);
@@ -31,15 +42,34 @@ public final class HtmlReport {
         Files.writeString(file, html);
     }
 
-    private static void header(StringBuilder html, String title, RunResult first, SummaryTable table) {
+    private static void header(StringBuilder html, String title, List<RunResult> results, SummaryTable table) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(SvgChart.escape(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em;max-width:1400px}"
                         + "pre{background:#f6f6f6;padding:8px;font-size:12px}"
                         + ".charts{display:flex;flex-wrap:wrap;gap:12px}</style></head><body>\n");
         html.append("<h1>").append(SvgChart.escape(title)).append("</h1>\n");
-        html.append("<p>Data: ").append(SvgChart.escape(first.data())).append(". Every variant ran on the same data, ")
-                .append("the same initial weights (for the same model and seed) and the same batch order.</p>\n");
+        html.append("<p>").append(SvgChart.escape(shared(results))).append("</p>\n");
         html.append("<h2>Results</h2>\n<pre>").append(SvgChart.escape(table.render())).append("</pre>\n");
+    }
+
+    /**
+     * What the runs shared, said only as far as it is true: the same data only when every run's data
+     * section, folder and seed were the same; the same weights and batch order only per seed.
+     */
+    static String shared(List<RunResult> results) {
+        java.util.Set<String> data = new java.util.LinkedHashSet<>();
+        java.util.Set<String> sections = new java.util.HashSet<>();
+        for (RunResult r : results) {
+            data.add(r.data());
+            sections.add(r.spec().base() + " " + r.spec().data().value() + " " + r.seed());
+        }
+        if (sections.size() == 1) {
+            return "Data: " + data.iterator().next() + ". Every run had the same data, the same initial weights (for the same"
+                    + " model) and the same batch order.";
+        }
+        return "Data: " + String.join("; ", data) + ". The runs did not all have the same data (" + sections.size()
+                + " different data sections or seeds); runs of one seed and one data section had the same initial weights"
+                + " (for the same model) and batch order.";
     }
 
     private static void trainingCharts(StringBuilder html, Map<String, List<RunResult>> byLabel) {

@@ -59,7 +59,7 @@ public final class MetricsFiles {
             }
             String name = String.format("%02d-%s", r + 1, result.label().replaceAll("[^A-Za-z0-9._=-]+", "_")
                     + (results.stream().filter(x -> x.label().equals(result.label())).count() > 1 ? "-seed" + result.seed() : ""));
-            RunFiles.write(result.spec().tree(), dir.resolve("runs").resolve(name + ".yaml"));
+            RunFiles.write(result.spec().portableTree(), dir.resolve("runs").resolve(name + ".yaml"));
             ModelFile.save(result.trained(), dir.resolve("runs").resolve(name + ".safetensors"), result.spec().engine(),
                     Map.of("loss", result.spec().lossType()));
         }

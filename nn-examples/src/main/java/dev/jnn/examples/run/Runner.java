@@ -20,10 +20,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Runner {
     private final Map<String, DataSplit> data = new ConcurrentHashMap<>();
 
-    /** Loads the data a run names through its data source, from memory when an earlier run loaded the same. */
+    /**
+     * Loads the data a run names through its data source, from memory when an earlier run loaded the
+     * same, and checks it against the run's model and loss, so that a mismatch stops a run before it trains.
+     */
     public DataSplit data(RunSpec spec) {
         String key = spec.seed() + " " + spec.base() + " " + spec.data().value();
-        return data.computeIfAbsent(key, k -> spec.loadData());
+        DataSplit split = data.computeIfAbsent(key, k -> spec.loadData());
+        spec.checkAgainst(split, spec.newModel(split.train().sampleShape()));
+        return split;
     }
 
     /** Trains one run to the end; {@code listeners} see its events too. */

@@ -47,7 +47,7 @@ public final class Variants {
                     RunFiles.override(tree, assignment, file + " (--vary " + assignment + ")");
                 }
                 long first = ConfigNode.root(tree, file.toString()).get("seed").asLong(0);
-                String label = label(files.size() > 1 ? stem(file) : null, combination);
+                String label = label(files.size() > 1 ? name(file, files) : null, combination);
                 for (int s = 0; s < seeds; s++) {
                     Map<String, Object> seeded = RunFiles.copy(tree);
                     seeded.put("seed", first + s);
@@ -69,9 +69,20 @@ public final class Variants {
                 throw new IllegalArgumentException("--vary '" + vary + "' is not key.path=value1,value2,...");
             }
             String key = vary.substring(0, eq).trim();
+            List<String> values = List.of(vary.substring(eq + 1).split(",", -1));
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String value : values) {
+                if (value.isBlank()) {
+                    throw new IllegalArgumentException("--vary '" + vary + "' has an empty value; expected key.path=value1,value2,...");
+                }
+                if (!seen.add(value.trim())) {
+                    throw new IllegalArgumentException("--vary '" + vary + "' lists '" + value.trim() + "' twice; each value is"
+                            + " one variant (use --seeds N for repeated runs)");
+                }
+            }
             List<List<String>> next = new ArrayList<>();
             for (List<String> combination : grid) {
-                for (String value : vary.substring(eq + 1).split(",")) {
+                for (String value : values) {
                     List<String> extended = new ArrayList<>(combination);
                     extended.add(key + "=" + value.trim());
                     next.add(extended);
@@ -89,6 +100,13 @@ public final class Variants {
         }
         parts.addAll(combination);
         return parts.isEmpty() ? "run" : String.join(" ", parts);
+    }
+
+    /** The file's stem, or its folder and stem when another file of the comparison has the same stem. */
+    private static String name(Path file, List<Path> files) {
+        long same = files.stream().filter(f -> stem(f).equals(stem(file))).count();
+        Path parent = file.toAbsolutePath().getParent();
+        return same > 1 && parent != null ? parent.getFileName() + "/" + stem(file) : stem(file);
     }
 
     private static String stem(Path file) {
