@@ -35,6 +35,22 @@ public record Dataset(Tensor features, Tensor targets) {
         return new Dataset(rows(features, from, to), rows(targets, from, to));
     }
 
+    /** The rows at {@code indices}, in that order, copied: for shuffled splits. */
+    public Dataset select(int[] indices) {
+        return new Dataset(pick(features, indices), pick(targets, indices));
+    }
+
+    private static Tensor pick(Tensor t, int[] indices) {
+        int columns = t.columns();
+        float[] data = new float[indices.length * columns];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(t.data(), indices[i] * columns, data, i * columns, columns);
+        }
+        int[] shape = t.shape();
+        shape[0] = indices.length;
+        return Tensor.of(data, shape);
+    }
+
     private static Tensor rows(Tensor t, int from, int to) {
         int columns = t.columns();
         float[] data = java.util.Arrays.copyOfRange(t.data(), from * columns, to * columns);

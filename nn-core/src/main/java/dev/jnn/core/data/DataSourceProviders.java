@@ -20,9 +20,11 @@ public final class DataSourceProviders {
     }
 
     private static final Setting TEST_FRACTION = Setting.number("test_fraction", 0.2, "share of the samples held out for testing");
+    private static final Setting SHUFFLE = Setting.flag("shuffle", true,
+            "hold out a random share (with the run's seed); false holds out the last rows, in file order (time series)");
 
-    private static DataSplit split(Dataset all, Settings s, String description) {
-        return HoldOut.last(all, s.getDouble("test_fraction"), description);
+    private static DataSplit split(Dataset all, Settings s, long seed, String description) {
+        return HoldOut.split(all, s.getDouble("test_fraction"), s.getBoolean("shuffle"), seed, description);
     }
 
     /**
@@ -60,7 +62,7 @@ public final class DataSourceProviders {
         public String description() { return "interleaved spiral arms in the plane, one class per arm"; }
         public List<Setting> settings() {
             return List.of(Setting.integer("samples", 2000, "points"), Setting.integer("classes", 3, "arms"),
-                    Setting.number("noise", 0.2, "standard deviation of the angle jitter, radians"), TEST_FRACTION);
+                    Setting.number("noise", 0.2, "standard deviation of the angle jitter, radians"), TEST_FRACTION, SHUFFLE);
         }
         public DataSource create(Settings s) {
             int samples = s.getInt("samples");
@@ -70,7 +72,7 @@ public final class DataSourceProviders {
             s.require(s.getDouble("noise") >= 0 && Double.isFinite(s.getDouble("noise")), "noise", "a finite number of at least 0");
             checkFraction(s);
             checkSize(s, 3);
-            return context -> split(Synthetic.spirals(samples, classes, s.getDouble("noise"), context.seed()), s,
+            return context -> split(Synthetic.spirals(samples, classes, s.getDouble("noise"), context.seed()), s, context.seed(),
                     "spirals (" + samples + " points, " + classes + " arms)");
         }
     }
@@ -82,7 +84,7 @@ public final class DataSourceProviders {
         public List<Setting> settings() {
             return List.of(Setting.integer("samples", 2560, "samples"), Setting.integer("inputs", 10, "input features"),
                     Setting.integer("hidden", 16, "the teacher's hidden units"), Setting.integer("outputs", 3, "regression targets"),
-                    TEST_FRACTION);
+                    TEST_FRACTION, SHUFFLE);
         }
         public DataSource create(Settings s) {
             for (String key : List.of("inputs", "hidden", "outputs")) {
@@ -92,7 +94,7 @@ public final class DataSourceProviders {
             checkFraction(s);
             checkSize(s, (long) s.getInt("inputs") + s.getInt("outputs"));
             return context -> split(Synthetic.teacher(s.getInt("samples"), s.getInt("inputs"), s.getInt("hidden"),
-                    s.getInt("outputs"), context.seed()), s, "teacher network regression (" + s.getInt("samples") + " samples)");
+                    s.getInt("outputs"), context.seed()), s, context.seed(), "teacher network regression (" + s.getInt("samples") + " samples)");
         }
     }
 
@@ -103,7 +105,7 @@ public final class DataSourceProviders {
         public List<Setting> settings() {
             return List.of(Setting.integer("samples", 2000, "samples"), Setting.integer("features", 10, "features"),
                     Setting.integer("classes", 3, "classes"), Setting.number("noise", 0.5, "standard deviation around each prototype"),
-                    TEST_FRACTION);
+                    TEST_FRACTION, SHUFFLE);
         }
         public DataSource create(Settings s) {
             s.require(s.getInt("samples") >= 4, "samples", "at least 4");
@@ -113,7 +115,7 @@ public final class DataSourceProviders {
             checkFraction(s);
             checkSize(s, s.getInt("features") + 1L);
             return context -> split(Synthetic.blobs(s.getInt("samples"), s.getInt("features"), s.getInt("classes"),
-                    s.getDouble("noise"), context.seed()), s, "blobs (" + s.getInt("samples") + " samples)");
+                    s.getDouble("noise"), context.seed()), s, context.seed(), "blobs (" + s.getInt("samples") + " samples)");
         }
     }
 
@@ -157,7 +159,7 @@ public final class DataSourceProviders {
                     Setting.flag("header", true, "the first line names the columns"),
                     Setting.flag("classification", true, "labels are classes (else numbers to regress)"),
                     Setting.flag("standardize", false, "scale features to mean 0, deviation 1 (training split's statistics)"),
-                    TEST_FRACTION);
+                    TEST_FRACTION, SHUFFLE);
         }
         public DataSource create(Settings s) {
             checkFraction(s);
@@ -167,7 +169,7 @@ public final class DataSourceProviders {
         private static DataSplit load(DataContext context, Settings s) {
             Path path = context.resolve(s.getString("path"));
             Dataset all = Csv.read(path, s.getString("label"), s.getBoolean("header"), s.getBoolean("classification"));
-            DataSplit split = split(all, s, "CSV " + path + " (" + all.size() + " rows)");
+            DataSplit split = split(all, s, context.seed(), "CSV " + path + " (" + all.size() + " rows)");
             if (s.getBoolean("standardize")) {
                 Csv.standardize(split.train(), split.train(), split.test());
             }

@@ -48,6 +48,23 @@ class DataSourcesTest {
     }
 
     @Test
+    void aCsvSortedByClassIsHeldOutAtRandomUnlessShuffleIsOff(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("sorted.csv"), "x,label\n" + "1,a\n".repeat(50) + "2,b\n".repeat(50));
+        Path run = dir.resolve("run.yaml");
+        Files.writeString(run, "data: { name: csv, path: sorted.csv, label: label }\n" + MODEL);
+        DataSplit shuffled = RunSpec.load(run, List.of()).loadData();
+        float[] test = shuffled.test().targets().data();
+        assertEquals(20, test.length);
+        assertTrue(java.util.stream.IntStream.range(0, 20).mapToDouble(i -> test[i]).distinct().count() == 2,
+                "both classes are held out: " + java.util.Arrays.toString(test));
+        DataSplit again = RunSpec.load(run, List.of()).loadData();
+        assertTrue(again.test().targets().contentEquals(shuffled.test().targets()), "the same seed holds out the same rows");
+        DataSplit inOrder = RunSpec.load(run, List.of("data.shuffle=false")).loadData();
+        assertTrue(java.util.stream.IntStream.range(0, 20).allMatch(i -> inOrder.test().targets().data()[i] == 1f),
+                "shuffle: false holds out the last rows, in file order");
+    }
+
+    @Test
     void aCsvPathIsTakenFromTheRunFilesFolder(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("points.csv"), "a,b,label\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n9,10,x\n");
         Path run = dir.resolve("run.yaml");
