@@ -49,7 +49,8 @@ public final class RunSpec {
     private static final List<Setting> TRAIN = List.of(
             Setting.integer("epochs", 10, "passes over the training data"),
             Setting.integer("batch", 32, "samples per step"),
-            Setting.flag("shuffle", true, "visit the samples in a new seeded order each epoch"));
+            Setting.flag("shuffle", true, "visit the samples in a new seeded order each epoch"),
+            Setting.integer("checkpoint_every", 0, "epochs between checkpoints (jnn train); 0 for one at the end only"));
 
     private final Engine engine;
     private final Path base;
@@ -66,6 +67,7 @@ public final class RunSpec {
     private final int epochs;
     private final int batch;
     private final boolean shuffle;
+    private final int checkpointEvery;
 
     private RunSpec(Engine engine, String source, Path base, Map<String, Object> tree) {
         this.engine = engine;
@@ -101,6 +103,11 @@ public final class RunSpec {
         this.epochs = train.getInt("epochs");
         this.batch = train.getInt("batch");
         this.shuffle = train.getBoolean("shuffle");
+        this.checkpointEvery = train.getInt("checkpoint_every");
+        if (checkpointEvery < 0) {
+            throw trainNode.get("checkpoint_every").fail("expected a whole number of at least 0 (0: a checkpoint at the end only), got "
+                    + checkpointEvery);
+        }
         for (String key : List.of("epochs", "batch")) {
             if (train.getInt(key) < 1) {
                 throw trainNode.get(key).fail("expected a whole number of at least 1, got " + train.getInt(key));
@@ -329,5 +336,10 @@ public final class RunSpec {
 
     public int batch() {
         return batch;
+    }
+
+    /** Epochs between checkpoints; 0 for a checkpoint at the end only. */
+    public int checkpointEvery() {
+        return checkpointEvery;
     }
 }

@@ -9,6 +9,7 @@ import dev.jnn.api.OptimizerState;
 import dev.jnn.api.Parameter;
 import dev.jnn.api.Tensor;
 import dev.jnn.core.Engine;
+import dev.jnn.core.train.Position;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -21,17 +22,19 @@ import java.util.Map;
  * Everything a run needs to continue exactly where it stopped, in one safetensors file: the model (as
  * a {@link ModelFile}), the optimizer's full state (every buffer as a tensor
  * {@code optimizer/<parameter>/<buffer>}, its step count and each parameter's own), and the position
- * (the epochs done). The batch order is the seeded generator's after that many epochs, which
+ * (the epochs done and, when a run was interrupted inside an epoch, the batches of the next one with
+ * their sums). The batch order is the seeded generator's after that many epochs, which
  * {@link dev.jnn.core.train.Trainer.Builder#resumeAfter} replays, so a resumed run gives the same
  * numbers as a straight one, bit for bit. Written atomically: a failed write leaves the previous
  * checkpoint as it was.
  *
  * @param model     the model, built, with the saved weights
  * @param optimizer the optimizer's saved state, to load into a fresh optimizer of {@link #optimizerType}
- * @param epochs    the epochs done
+ * @param position  where the run stands: {@code Trainer.Builder.resumeAt(position)} continues from it
  * @param metadata  everything the file's header records (architecture, loss, run-level entries)
  */
-public record Checkpoint(Model model, String optimizerType, OptimizerState optimizer, int epochs, Map<String, String> metadata) {
+public record Checkpoint(Model model, String optimizerType, OptimizerState optimizer, Position position,
+                         Map<String, String> metadata) {
     private static final String OPTIMIZER = "optimizer/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,6 +44,11 @@ public record Checkpoint(Model model, String optimizerType, OptimizerState optim
      * @param extra more metadata entries, such as the run's loss or the run file
      */
     public static void save(Path file, Model model, Optimizer optimizer, int epochs, Engine engine, Map<String, String> extra) {
+        save(file, model, optimizer, Position.after(epochs), engine, extra);
+    }
+
+    /** As {@link #save(Path, Model, Optimizer, int, Engine, Map)}, at a position inside an epoch. */
+    public static void save(Path file, Model model, Optimizer optimizer, Position at, Engine engine, Map<String, String> extra) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (Parameter p : model.parameters()) {
             tensors.put(p.name(), p.value());
@@ -50,7 +58,11 @@ public record Checkpoint(Model model, String optimizerType, OptimizerState optim
         Map<String, String> metadata = ModelFile.metadata(model, engine);
         metadata.putAll(extra);
         Map<String, Object> position = new LinkedHashMap<>();
-        position.put("epochs", epochs);
+        position.put("epochs", at.epochs());
+        position.put("batches", at.batches());
+        position.put("loss_sum", at.lossSum());
+        position.put("accuracy_sum", at.accuracySum());
+        position.put("seconds", at.seconds());
         position.put("optimizer", optimizer.type());
         position.put("optimizer_step", state.step());
         position.put("parameter_steps", state.parameterSteps());
@@ -88,7 +100,9 @@ public record Checkpoint(Model model, String optimizerType, OptimizerState optim
             Map<String, Long> steps = new LinkedHashMap<>();
             p.path("parameter_steps").fields().forEachRemaining(e -> steps.put(e.getKey(), e.getValue().asLong()));
             OptimizerState state = new OptimizerState(p.path("optimizer_step").asLong(), buffers, steps);
-            return new Checkpoint(model, p.path("optimizer").asText(), state, p.path("epochs").asInt(), Map.copyOf(contents.metadata));
+            Position at = new Position(p.path("epochs").asInt(), p.path("batches").asInt(), p.path("loss_sum").asDouble(),
+                    p.path("accuracy_sum").asDouble(), p.path("seconds").asDouble());
+            return new Checkpoint(model, p.path("optimizer").asText(), state, at, Map.copyOf(contents.metadata));
         } catch (JsonProcessingException e) {
             throw new ModelFileException(file, "__metadata__.checkpoint is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -101,6 +115,11 @@ public record Checkpoint(Model model, String optimizerType, OptimizerState optim
      *
      * @throws IllegalArgumentException naming both types, or the first parameter whose state does not fit
      */
+    /** The whole epochs done. */
+    public int epochs() {
+        return position.epochs();
+    }
+
     public void restore(Optimizer optimizer) {
         if (!optimizer.type().equals(optimizerType)) {
             throw new IllegalArgumentException("checkpoint: its optimizer is '" + optimizerType + "', not '" + optimizer.type() + "'");

@@ -5,6 +5,7 @@ import dev.jnn.api.Optimizer;
 import dev.jnn.core.Engine;
 import dev.jnn.core.train.EpochMetrics;
 import dev.jnn.core.train.History;
+import dev.jnn.core.train.Position;
 import dev.jnn.core.train.TrainingControl;
 import dev.jnn.core.train.TrainingListener;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ public final class CheckpointWriter implements TrainingListener {
     private Model model;
     private int last;
     private int written;
+    private boolean interrupted;
 
     /**
      * @param every epochs between checkpoints, at least 1
@@ -53,10 +55,18 @@ public final class CheckpointWriter implements TrainingListener {
         }
     }
 
+    /** An interrupted run (Ctrl-C) leaves a checkpoint of the batch it stopped after. */
+    @Override
+    public void onInterrupted(Position at) {
+        Checkpoint.save(file, model, optimizer, at, engine, extra);
+        written = -1;                                 // a position inside an epoch: onTrainingEnd must not overwrite it
+        interrupted = true;
+    }
+
     /** A run stopped early (early stopping) ends with a checkpoint of where it stopped too. */
     @Override
     public void onTrainingEnd(History history) {
-        if (!history.epochs().isEmpty() && history.last().epoch() != written) {
+        if (!interrupted && !history.epochs().isEmpty() && history.last().epoch() != written) {
             Checkpoint.save(file, model, optimizer, history.last().epoch(), engine, extra);
             written = history.last().epoch();
         }

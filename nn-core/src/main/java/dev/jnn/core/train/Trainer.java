@@ -36,7 +36,8 @@ public final class Trainer {
     private final int batchSize;
     private final long seed;
     private final boolean shuffle;
-    private final int completedEpochs;
+    private final Position start;
+    private final java.util.function.BooleanSupplier interrupt;
     private final List<TrainingListener> listeners;
 
     private Trainer(Builder b) {
@@ -53,11 +54,12 @@ public final class Trainer {
         this.batchSize = b.batchSize;
         this.seed = b.seed;
         this.shuffle = b.shuffle;
-        if (b.completedEpochs < 0 || b.completedEpochs > b.epochs) {
-            throw new IllegalArgumentException("trainer: cannot resume after epoch " + b.completedEpochs + " of a run of "
+        if (b.start.epochs() < 0 || b.start.epochs() > b.epochs) {
+            throw new IllegalArgumentException("trainer: cannot resume after epoch " + b.start.epochs() + " of a run of "
                     + b.epochs + " epochs; expected 0 to " + b.epochs);
         }
-        this.completedEpochs = b.completedEpochs;
+        this.start = b.start;
+        this.interrupt = b.interrupt;
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -77,7 +79,7 @@ public final class Trainer {
      */
     public History fit(Dataset train, Dataset validation) {
         Batcher batcher = new Batcher(train, batchSize, seed, shuffle);
-        for (int done = 0; done < completedEpochs; done++) {
+        for (int done = 0; done < start.epochs(); done++) {
             batcher.shuffle();                        // the batch order's generator as it was after those epochs
         }
         List<Parameter> parameters = model.parameters();
@@ -85,12 +87,14 @@ public final class Trainer {
         boolean[] stop = {false};
         TrainingControl control = () -> stop[0] = true;
         listeners.forEach(l -> l.onTrainingStart(model, epochs, batcher.batches()));
-        for (int epoch = completedEpochs + 1; epoch <= epochs && !stop[0]; epoch++) {
-            long start = System.nanoTime();
+        for (int epoch = start.epochs() + 1; epoch <= epochs && !stop[0]; epoch++) {
+            long started = System.nanoTime();
             batcher.shuffle();
-            double lossSum = 0;
-            double accuracySum = 0;
-            for (int b = 0; b < batcher.batches(); b++) {
+            boolean resumed = epoch == start.epochs() + 1 && start.batches() > 0;
+            double lossSum = resumed ? start.lossSum() : 0;
+            double accuracySum = resumed ? start.accuracySum() : 0;
+            double before = resumed ? start.seconds() : 0;
+            for (int b = resumed ? start.batches() : 0; b < batcher.batches(); b++) {
                 Tensor[] batch = batcher.batch(b);
                 int n = batch[0].rows();
                 Tensor predictions = model.forward(batch[0], true);
@@ -106,30 +110,48 @@ public final class Trainer {
                     BatchEnd event = new BatchEnd(epoch, b + 1, batcher.batches(), n, batchLoss, model);
                     listeners.forEach(l -> l.onBatchEnd(event));
                 }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Evaluation held = validation == null ? new Evaluation(Double.NaN, Double.NaN)
-                    : Evaluation.of(model, loss, validation, Math.max(batchSize, 256));
-            // A step can diverge after its loss was measured (the last step of the run, say): the
-            // weights and the test loss are checked too, so no run ends reporting NaN as a result.
-            if (validation != null && !Double.isFinite(held.loss())) {
-                throw new TrainingDivergedException("training diverged: the test loss is " + held.loss() + " after epoch " + epoch
-                        + "; try a smaller learning rate, a different initializer, or check the data for NaN/Inf values");
-            }
-            for (Parameter p : parameters) {
-                if (!p.value().isFinite()) {
-                    throw new TrainingDivergedException("training diverged: parameter " + p.name() + " holds NaN or infinite values"
-                            + " after epoch " + epoch + "; try a smaller learning rate or gradient clipping");
+                if (interrupt.getAsBoolean() && b + 1 < batcher.batches()) {
+                    Position at = new Position(epoch - 1, b + 1, lossSum, accuracySum, before + (System.nanoTime() - started) / 1e9);
+                    listeners.forEach(l -> l.onInterrupted(at));
+                    History done = new History(history);
+                    listeners.forEach(l -> l.onTrainingEnd(done));
+                    return done;
                 }
             }
-            EpochMetrics metrics = new EpochMetrics(epoch, lossSum / train.size(), accuracySum / train.size(),
-                    held.loss(), held.accuracy(), seconds, train.size() / seconds);
+            double seconds = before + (System.nanoTime() - started) / 1e9;
+            EpochMetrics metrics = endOfEpoch(epoch, validation, parameters, lossSum, accuracySum, train.size(), seconds);
             history.add(metrics);
             listeners.forEach(l -> l.onEpochEnd(metrics, control));
+            if (interrupt.getAsBoolean()) {
+                break;                                // stopped between epochs: the epoch's checkpoint is the position
+            }
         }
         History result = new History(history);
         listeners.forEach(l -> l.onTrainingEnd(result));
         return result;
+    }
+
+    /**
+     * The epoch's metrics, after checking that it did not diverge: a step can diverge after its loss
+     * was measured (the last step of the run, say), so the weights and the test loss are checked too,
+     * and no run ends reporting NaN as a result.
+     */
+    private EpochMetrics endOfEpoch(int epoch, Dataset validation, List<Parameter> parameters, double lossSum,
+                                    double accuracySum, int samples, double seconds) {
+        Evaluation held = validation == null ? new Evaluation(Double.NaN, Double.NaN)
+                : Evaluation.of(model, loss, validation, Math.max(batchSize, 256));
+        if (validation != null && !Double.isFinite(held.loss())) {
+            throw new TrainingDivergedException("training diverged: the test loss is " + held.loss() + " after epoch " + epoch
+                    + "; try a smaller learning rate, a different initializer, or check the data for NaN/Inf values");
+        }
+        for (Parameter p : parameters) {
+            if (!p.value().isFinite()) {
+                throw new TrainingDivergedException("training diverged: parameter " + p.name() + " holds NaN or infinite values"
+                        + " after epoch " + epoch + "; try a smaller learning rate or gradient clipping");
+            }
+        }
+        return new EpochMetrics(epoch, lossSum / samples, accuracySum / samples, held.loss(), held.accuracy(), seconds,
+                samples / seconds);
     }
 
     /** Settings of a {@link Trainer}; model, loss and optimizer are required. */
@@ -141,7 +163,8 @@ public final class Trainer {
         private int batchSize = 32;
         private long seed = 0;
         private boolean shuffle = true;
-        private int completedEpochs;
+        private Position start = Position.after(0);
+        private java.util.function.BooleanSupplier interrupt = () -> false;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -193,7 +216,25 @@ public final class Trainer {
          * straight run would have had, so that the result is the same bit for bit. 0 unless set.
          */
         public Builder resumeAfter(int epochs) {
-            this.completedEpochs = epochs;
+            return resumeAt(Position.after(epochs));
+        }
+
+        /**
+         * Continues from a position inside an epoch (a checkpoint written when a run was interrupted):
+         * that epoch's batch order, from its next batch, with its sums so far.
+         */
+        public Builder resumeAt(Position position) {
+            this.start = position;
+            return this;
+        }
+
+        /**
+         * Asked after every batch: when it answers true, training stops after that batch, listeners
+         * hear {@link TrainingListener#onInterrupted} with the position (so that a checkpoint can be
+         * written), and {@link #fit} returns the epochs completed. How a Ctrl-C is honoured.
+         */
+        public Builder interruptWhen(java.util.function.BooleanSupplier interrupt) {
+            this.interrupt = Objects.requireNonNull(interrupt);
             return this;
         }
 

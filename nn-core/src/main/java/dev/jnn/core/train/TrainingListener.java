@@ -20,6 +20,13 @@ public interface TrainingListener {
     default void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
     }
 
+    /**
+     * Training was interrupted ({@link Trainer.Builder#interruptWhen}) after a batch inside an epoch:
+     * {@code at} is where it stands, for a checkpoint to continue from. {@link #onTrainingEnd} follows.
+     */
+    default void onInterrupted(Position at) {
+    }
+
     /** After the last epoch, or a stop. */
     default void onTrainingEnd(History history) {
     }

@@ -95,7 +95,7 @@ class RunSpecTest {
                 + " flatten, identity, leaky_relu, relu, sigmoid, softmax, tanh", error(RUN, "model.layers[1].activation=rleu"));
         assertEquals("run.yaml: train.epochs: expected a whole number of at least 1, got 0", error(RUN, "train.epochs=0"));
         assertEquals("run.yaml: train.epochs: train: setting 'epochs' expected a whole number, got 2.5", error(RUN, "train.epochs=2.5"));
-        assertEquals("run.yaml: train.epoch: train: setting 'epoch' is unknown; train accepts: epochs, batch, shuffle",
+        assertEquals("run.yaml: train.epoch: train: setting 'epoch' is unknown; train accepts: epochs, batch, shuffle, checkpoint_every",
                 error(RUN, "train.epoch=2"));
         assertEquals("run.yaml: seed: expected a whole number, got \"seven\"", error(RUN, "seed=seven"));
         assertEquals("run.yaml: trian: unknown key; expected one of: name, seed, data, model, loss, optimizer, train",

@@ -85,6 +85,44 @@ class ResumeTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sgd", "adam"})
+    void aRunInterruptedInsideAnEpochContinuesFromTheNextBatchAsIfNeverStopped(String name) {
+        Sequential straight = model();
+        History four = trainer(straight, ENGINE.providers().optimizer(name, Map.of()), 4).build().fit(TRAIN, TEST);
+
+        Path file = dir.resolve("interrupted.safetensors");
+        Sequential first = model();
+        Optimizer firstOptimizer = ENGINE.providers().optimizer(name, Map.of());
+        int[] batches = {0};
+        History one = trainer(first, firstOptimizer, 4)
+                .listener(new CheckpointWriter(file, firstOptimizer, 1, ENGINE, Map.of()))
+                .listener(new dev.jnn.core.train.TrainingListener() {
+                    @Override
+                    public void onBatchEnd(dev.jnn.core.train.BatchEnd batch) {
+                        batches[0]++;
+                    }
+                })
+                .interruptWhen(() -> batches[0] == 13 + 7)       // epoch 2 has 13 batches of 32; stop after its 7th
+                .build().fit(TRAIN, TEST);
+        assertEquals(1, one.epochs().size());
+
+        Checkpoint checkpoint = Checkpoint.load(file, ENGINE);
+        assertEquals(new dev.jnn.core.train.Position(1, 7, checkpoint.position().lossSum(), checkpoint.position().accuracySum(),
+                checkpoint.position().seconds()), checkpoint.position());
+        Optimizer resumedOptimizer = ENGINE.providers().optimizer(name, Map.of());
+        checkpoint.restore(resumedOptimizer);
+        History rest = trainer(checkpoint.model(), resumedOptimizer, 4).resumeAt(checkpoint.position()).build().fit(TRAIN, TEST);
+        assertEquals(3, rest.epochs().size());
+        for (int i = 0; i < straight.parameters().size(); i++) {
+            assertArrayEquals(straight.parameters().get(i).value().data(), checkpoint.model().parameters().get(i).value().data(), 0f);
+        }
+        for (int e = 1; e < 4; e++) {
+            assertEquals(four.epochs().get(e).trainLoss(), rest.epochs().get(e - 1).trainLoss(), 0, "epoch " + (e + 1));
+            assertEquals(four.epochs().get(e).validationLoss(), rest.epochs().get(e - 1).validationLoss(), 0, "epoch " + (e + 1));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"adam", "momentum"})
     void stateTakenBeforeTheFirstStepLoadsAndAnotherModelIsRefusedNamingTheParameter(String name) {
         Sequential model = model();

@@ -21,10 +21,12 @@ import java.util.stream.Stream;
 final class OutputFolder {
     private final Path target;
     private final Path partial;
+    private final boolean reopened;
 
-    private OutputFolder(Path target, Path partial) {
+    private OutputFolder(Path target, Path partial, boolean reopened) {
         this.target = target;
         this.partial = partial;
+        this.reopened = reopened;
     }
 
     interface Writer {
@@ -77,7 +79,36 @@ final class OutputFolder {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write the run folder " + target + ": " + e.getMessage(), e);
         }
-        return new OutputFolder(target, partial);
+        return new OutputFolder(target, partial, false);
+    }
+
+    /**
+     * The folder of a run to resume: {@code NAME.partial} (a stopped run) as it is, or {@code NAME} (a
+     * finished one) renamed back to {@code NAME.partial} while it trains, so that it never claims to be
+     * complete when it is not.
+     *
+     * @throws IllegalArgumentException when neither exists, or both do
+     */
+    static OutputFolder reopen(Path folder) {
+        String name = folder.getFileName().toString();
+        Path target = name.endsWith(".partial") ? folder.resolveSibling(name.substring(0, name.length() - ".partial".length())) : folder;
+        Path partial = partialOf(target);
+        boolean finished = Files.isDirectory(target);
+        boolean stopped = Files.isDirectory(partial);
+        if (finished && stopped) {
+            throw new IllegalArgumentException("--resume: both " + target + " and " + partial + " exist; keep one of them");
+        }
+        if (!finished && !stopped) {
+            throw new IllegalArgumentException("--resume: no run folder " + folder + " (nor " + partial + ")");
+        }
+        if (finished) {
+            try {
+                Files.move(target, partial, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--resume: cannot reopen " + target + ": " + e.getMessage(), e);
+            }
+        }
+        return new OutputFolder(target, partial, true);
     }
 
     private static Path partialOf(Path target) {
@@ -104,9 +135,12 @@ final class OutputFolder {
         }
     }
 
-    /** Removes the partial folder this run created (after a failure before anything worth keeping). */
+    /**
+     * Removes the partial folder this run created (after a failure before anything worth keeping).
+     * A reopened run's folder holds earlier work, so a failure keeps it: {@code --resume} again.
+     */
     void abandon() {
-        if (!Files.exists(partial)) {
+        if (reopened || !Files.exists(partial)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(partial)) {

@@ -1,5 +1,9 @@
 package dev.jnn.examples.run;
 
+import dev.jnn.api.Optimizer;
+import dev.jnn.core.train.Position;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import dev.jnn.api.data.DataSplit;
 import dev.jnn.api.Loss;
 import dev.jnn.api.Model;
@@ -35,10 +39,23 @@ public final class Runner {
     public RunResult run(String label, RunSpec spec, List<TrainingListener> listeners) {
         DataSplit split = data(spec);
         Model model = spec.newModel(split.train().sampleShape());
-        Loss loss = spec.newLoss();
+        return run(label, spec, model, spec.newOptimizer(), Position.after(0), () -> false, norms -> listeners);
+    }
+
+    /**
+     * Trains {@code model} with {@code optimizer} from {@code start} (a fresh model at epoch 0, or one
+     * restored from a checkpoint), until the run's epochs or until {@code interrupt} answers true.
+     *
+     * @param listeners given the run's layer-norm recorder, the listeners that see the run's events
+     *                  after it (a metrics log reads the recorder's epoch)
+     */
+    public RunResult run(String label, RunSpec spec, Model model, Optimizer optimizer, Position start, BooleanSupplier interrupt,
+                         Function<LayerNormRecorder, List<TrainingListener>> listeners) {
+        DataSplit split = data(spec);
         LayerNormRecorder norms = new LayerNormRecorder();
-        Trainer.Builder trainer = spec.trainer(model, loss).listener(norms);
-        listeners.forEach(trainer::listener);
+        Trainer.Builder trainer = spec.trainer(model, spec.newLoss()).optimizer(optimizer).listener(norms)
+                .resumeAt(start).interruptWhen(interrupt);
+        listeners.apply(norms).forEach(trainer::listener);
         History history = trainer.build().fit(split.train(), split.test());
         return new RunResult(label, spec.seed(), spec, split.description(), model.toString(), history, norms.epochs(), model);
     }

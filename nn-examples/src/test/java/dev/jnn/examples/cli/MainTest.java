@@ -123,7 +123,7 @@ class MainTest {
                 "--out", tmp.resolve("xor").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("test accuracy 100.00%"), r.out());
-        assertTrue(Files.readString(tmp.resolve("xor/runs/01-rmsprop.yaml")).contains("type: \"rmsprop\""));
+        assertTrue(Files.readString(tmp.resolve("xor/run.yaml")).contains("type: \"rmsprop\""), "the resolved run file");
     }
 
     @Test
