@@ -75,6 +75,9 @@ public final class Csv {
         int columns = rows.get(0).length;
         int labelColumn = labelled ? labelColumn(file, label, names, columns) : -1;
         int features = labelled ? columns - 1 : columns;
+        if (features < 1) {
+            throw new DataFileException(file, "line 1", "has no feature column besides the label");
+        }
         int firstDataLine = header ? 2 : 1;
         TreeMap<String, Integer> classes = new TreeMap<>();
         if (labelled && classification) {

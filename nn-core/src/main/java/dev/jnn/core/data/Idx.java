@@ -57,9 +57,10 @@ public final class Idx {
                     throw new DataFileException(file, "byte " + (4 + 4 * d), "dimension " + d + " is " + dims[d]);
                 }
                 count *= dims[d];
-            }
-            if (count > Integer.MAX_VALUE) {
-                throw new DataFileException(file, "header", "sizes " + Arrays.toString(dims) + " are too large");
+                if (count > Integer.MAX_VALUE) {                // checked at each step: three large sizes overflow a long
+                    throw new DataFileException(file, "header", "sizes " + Arrays.toString(Arrays.copyOf(dims, d + 1))
+                            + (d + 1 < rank ? "..." : "") + " are too large: more than " + Integer.MAX_VALUE + " values");
+                }
             }
             long header = 4 + 4L * rank;
             // readNBytes(n) grows its buffer with what actually arrives: a header that promises more
@@ -71,6 +72,8 @@ public final class Idx {
                         + count + " values " + Arrays.toString(dims) + " but the file ends after " + read);
             }
             return new Contents(dims, values);
+        } catch (java.util.zip.ZipException | EOFException e) {
+            throw new DataFileException(file, "gzip", "is not a complete gzip file (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }

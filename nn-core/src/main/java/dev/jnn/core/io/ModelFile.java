@@ -216,7 +216,11 @@ public final class ModelFile {
                 throw new ModelFileException(file, "layer " + i + " (" + type + ") cannot be made from its saved settings: " + e.getMessage(), e);
             }
         }
-        int[] inputShape = ((List<Object>) architecture.get("input_shape")).stream().mapToInt(d -> ((Number) d).intValue()).toArray();
+        List<Object> shape = (List<Object>) architecture.get("input_shape");
+        if (shape.isEmpty() || !shape.stream().allMatch(d -> d instanceof Integer i && i >= 1)) {
+            throw new ModelFileException(file, "architecture input_shape " + shape + " is not a list of whole numbers of at least 1");
+        }
+        int[] inputShape = shape.stream().mapToInt(d -> (Integer) d).toArray();
         try {
             model.build(inputShape, engine.context(0));
         } catch (IllegalArgumentException | IllegalStateException e) {
