@@ -29,8 +29,73 @@ public final class Csv {
      * @throws DataFileException naming the file, the line and the column of the first bad value
      */
     public static Dataset read(Path file, String label, boolean header, boolean classification) {
+        return table(file, label, header, classification).dataset();
+    }
+
+    /**
+     * A CSV file's data with what it takes to read new rows the same way.
+     *
+     * @param features the feature columns' names, in order (from the header, or {@code "0"}, {@code "1"}, ... by index)
+     * @param label    the label column's name, null without one
+     * @param classes  class index to label, for a classification; empty otherwise
+     */
+    public record Table(Dataset dataset, List<String> features, String label, List<String> classes) {
+    }
+
+    /** As {@link #read}, with the column names and classes. */
+    public static Table table(Path file, String label, boolean header, boolean classification) {
         return read(file, label, header, classification, true);
     }
+
+    /**
+     * New rows read the way a model's training data was: the feature columns by their saved names
+     * (the header may order them differently or hold more), and the label column, when present, mapped
+     * through the saved classes (or read as numbers for a regression).
+     *
+     * @return the rows, with their targets when the label column is present (else zeros), and whether it was
+     * @throws DataFileException naming the file and the missing column, or a label that was not a class
+     */
+    public static Table like(Path file, List<String> features, String label, List<String> classes) {
+        List<String[]> rows = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String name : parse(file, true, rows)) {
+            names.add(name.trim());
+        }
+        int[] columns = new int[features.size()];
+        for (int f = 0; f < columns.length; f++) {
+            columns[f] = names.indexOf(features.get(f));
+            if (columns[f] < 0) {
+                throw new DataFileException(file, "line 1", "has no column '" + features.get(f) + "', which the model was trained on;"
+                        + " it has " + names);
+            }
+        }
+        int labelColumn = label == null ? -1 : names.indexOf(label);
+        int n = rows.size();
+        float[] x = new float[n * columns.length];
+        float[] y = new float[n];
+        for (int r = 0; r < n; r++) {
+            for (int f = 0; f < columns.length; f++) {
+                x[r * columns.length + f] = number(file, rows.get(r)[columns[f]], r + 2, columns[f]);
+            }
+            if (labelColumn >= 0) {
+                String value = rows.get(r)[labelColumn].trim();
+                if (classes.isEmpty()) {
+                    y[r] = number(file, value, r + 2, labelColumn);
+                } else {
+                    int index = classes.indexOf(value);
+                    if (index < 0) {
+                        throw new DataFileException(file, "line " + (r + 2), "label '" + value + "' was not a class in training; the classes are "
+                                + classes);
+                    }
+                    y[r] = index;
+                }
+            }
+        }
+        Dataset data = new Dataset(Tensor.of(x, n, columns.length), Tensor.of(y, n, 1));
+        return new Table(data, features, labelColumn >= 0 ? label : null, classes);
+    }
+
+
 
     /**
      * Every column as a feature, for data to predict on; the targets are zeros, one per row.
@@ -38,11 +103,11 @@ public final class Csv {
      * @throws DataFileException naming the file, the line and the column of the first bad value
      */
     public static Dataset readFeatures(Path file, boolean header) {
-        return read(file, null, header, false, false);
+        return read(file, null, header, false, false).dataset();
     }
 
-    private static Dataset read(Path file, String label, boolean header, boolean classification, boolean labelled) {
-        List<String[]> rows = new ArrayList<>();
+    /** Reads the rows into {@code rows} and returns the header's names, or null without a header. */
+    private static String[] parse(Path file, boolean header, List<String[]> rows) {
         String[] names = null;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -72,6 +137,12 @@ public final class Csv {
         if (rows.isEmpty()) {
             throw new DataFileException(file, "line 1", "has no data rows");
         }
+        return names;
+    }
+
+    private static Table read(Path file, String label, boolean header, boolean classification, boolean labelled) {
+        List<String[]> rows = new ArrayList<>();
+        String[] names = parse(file, header, rows);
         int columns = rows.get(0).length;
         int labelColumn = labelled ? labelColumn(file, label, names, columns) : -1;
         int features = labelled ? columns - 1 : columns;
@@ -100,7 +171,21 @@ public final class Csv {
                 }
             }
         }
-        return new Dataset(Tensor.of(x, rows.size(), features), Tensor.of(y, rows.size(), 1));
+        List<String> featureNames = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            if (c != labelColumn) {
+                featureNames.add(names != null ? names[c].trim() : Integer.toString(c));
+            }
+        }
+        return new Table(new Dataset(Tensor.of(x, rows.size(), features), Tensor.of(y, rows.size(), 1)), featureNames,
+                labelled ? (names != null ? names[labelColumn].trim() : Integer.toString(labelColumn)) : null,
+                List.copyOf(classes.keySet()));
+    }
+
+    /** A cell as CSV writes it: quoted when it holds a comma, a quote or a line break. */
+    public static String quote(String cell) {
+        return cell.contains(",") || cell.contains("\"") || cell.contains("\n")
+                ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
     }
 
     /**
@@ -171,7 +256,7 @@ public final class Csv {
     }
 
     /** Scales every feature to mean 0 and standard deviation 1, with the statistics of {@code reference} (the training split). */
-    public static void standardize(Dataset reference, Dataset... targets) {
+    public static Standardization standardize(Dataset reference, Dataset... targets) {
         int features = reference.features().columns();
         double[] mean = new double[features];
         double[] var = new double[features];
@@ -192,9 +277,21 @@ public final class Csv {
         for (int f = 0; f < features; f++) {
             std[f] = var[f] > 0 ? Math.sqrt(var[f]) : 1;    // a constant feature is only centred
         }
+        Standardization s = new Standardization(mean, std);
         for (Dataset t : targets) {
-            float[] x = t.features().data();
-            for (int i = 0; i < t.size(); i++) {
+            s.apply(t);
+        }
+        return s;
+    }
+
+    /** Each feature's mean and deviation, as measured on training data: new rows are scaled alike. */
+    public record Standardization(double[] mean, double[] std) {
+
+        /** Scales {@code data}'s features in place: {@code (x - mean) / std}. */
+        public void apply(Dataset data) {
+            int features = mean.length;
+            float[] x = data.features().data();
+            for (int i = 0; i < data.size(); i++) {
                 for (int f = 0; f < features; f++) {
                     x[i * features + f] = (float) ((x[i * features + f] - mean[f]) / std[f]);
                 }

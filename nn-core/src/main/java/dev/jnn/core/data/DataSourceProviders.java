@@ -8,7 +8,10 @@ import dev.jnn.api.spi.DataSourceProvider;
 import dev.jnn.api.spi.Setting;
 import dev.jnn.api.spi.Settings;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.DoubleStream;
 
 /**
  * The built-in data sources by name, listed in {@code META-INF/services/dev.jnn.api.spi.DataSourceProvider}
@@ -166,14 +169,24 @@ public final class DataSourceProviders {
             return context -> load(context, s);
         }
 
+        /**
+         * The split, with what a model trained on it needs to read new rows alike: the feature and
+         * label columns, the classes in index order, and the standardization's statistics.
+         */
         private static DataSplit load(DataContext context, Settings s) {
             Path path = context.resolve(s.getString("path"));
-            Dataset all = Csv.read(path, s.getString("label"), s.getBoolean("header"), s.getBoolean("classification"));
-            DataSplit split = split(all, s, context.seed(), "CSV " + path + " (" + all.size() + " rows)");
+            Csv.Table table = Csv.table(path, s.getString("label"), s.getBoolean("header"), s.getBoolean("classification"));
+            DataSplit split = split(table.dataset(), s, context.seed(), "CSV " + path + " (" + table.dataset().size() + " rows)");
+            Map<String, Object> preprocessing = new LinkedHashMap<>();
+            preprocessing.put("features", table.features());
+            preprocessing.put("label", table.label());
+            preprocessing.put("classes", table.classes());
             if (s.getBoolean("standardize")) {
-                Csv.standardize(split.train(), split.train(), split.test());
+                Csv.Standardization scale = Csv.standardize(split.train(), split.train(), split.test());
+                preprocessing.put("standardize", Map.of("mean", DoubleStream.of(scale.mean()).boxed().toList(),
+                        "std", DoubleStream.of(scale.std()).boxed().toList()));
             }
-            return split;
+            return new DataSplit(split.train(), split.test(), split.description(), preprocessing);
         }
     }
 }

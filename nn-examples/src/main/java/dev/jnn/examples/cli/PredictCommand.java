@@ -61,15 +61,19 @@ class PredictCommand implements java.util.concurrent.Callable<Integer> {
         return false;
     }
 
+    /** The classes in index order, when the model's data named them (a CSV's labels); empty otherwise. */
+    private List<String> classes = List.of();
+
     @Override
     public Integer call() throws IOException {
         Model model = ModelFile.load(modelFile, main.engine());
-        String lossName = ModelFile.metadata(modelFile).get("loss");
-        Dataset dataset = read();
+        Map<String, String> metadata = ModelFile.metadata(modelFile);
+        String lossName = metadata.get("loss");
+        Dataset dataset = isCsv() && metadata.containsKey("data") ? likeTraining(metadata.get("data")) : read();
         Loss loss = lossName == null ? null : main.engine().providers().loss(lossName);
-        boolean labelled = dataset.targets().columns() > 0 && !(label == null && isCsv());
+        boolean labelled = dataset.targets().columns() > 0 && !(label == null && isCsv()) || csvLabelled;
         if (!metricsOnly()) {
-            String csv = predictions(model, dataset, lossName, labelled);
+            String csv = predictions(model, dataset, lossName, labelled, classes);
             if (out != null) {
                 Files.writeString(out, csv);
                 System.err.println("predictions: " + out);
@@ -86,6 +90,28 @@ class PredictCommand implements java.util.concurrent.Callable<Integer> {
                     : data + " has no labels (give --label for a CSV)"));
         }
         return 0;
+    }
+
+    private boolean csvLabelled;
+
+    /**
+     * A CSV read the way the model's training CSV was: its feature columns by name, its label column
+     * (when present) through its classes, and its standardization.
+     */
+    @SuppressWarnings("unchecked")
+    private Dataset likeTraining(String json) throws IOException {
+        Map<String, Object> data = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+        List<String> features = (List<String>) data.get("features");
+        String labelName = label != null ? label : (String) data.get("label");
+        classes = (List<String>) data.getOrDefault("classes", List.of());
+        Csv.Table table = Csv.like(this.data, features, labelName, classes);
+        csvLabelled = table.label() != null;
+        if (data.get("standardize") instanceof Map<?, ?> scale) {
+            double[] mean = ((List<Number>) scale.get("mean")).stream().mapToDouble(Number::doubleValue).toArray();
+            double[] std = ((List<Number>) scale.get("std")).stream().mapToDouble(Number::doubleValue).toArray();
+            new Csv.Standardization(mean, std).apply(table.dataset());
+        }
+        return table.dataset();
     }
 
     private boolean isCsv() {
@@ -116,7 +142,7 @@ class PredictCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** One CSV row per sample: the outputs as probabilities (classifiers) or values, the predicted class, the label. */
-    private static String predictions(Model model, Dataset dataset, String loss, boolean labelled) {
+    private static String predictions(Model model, Dataset dataset, String loss, boolean labelled, List<String> classes) {
         Tensor outputs = model.predict(dataset.features());
         int columns = outputs.columns();
         boolean softmax = "softmax_cross_entropy".equals(loss);
@@ -143,12 +169,13 @@ class PredictCommand implements java.util.concurrent.Callable<Integer> {
                 best = row[c] > row[best] ? c : best;
             }
             if (softmax) {
-                csv.append(',').append(best);
+                csv.append(',').append(classes.isEmpty() ? Integer.toString(best) : Csv.quote(classes.get(best)));
             }
             if (labelled) {
                 int t = dataset.targets().columns();
                 for (int c = 0; c < t; c++) {
-                    csv.append(',').append(String.format(Locale.ROOT, "%.6g", dataset.targets().data()[r * t + c]));
+                    float v = dataset.targets().data()[r * t + c];
+                    csv.append(',').append(classes.isEmpty() ? String.format(Locale.ROOT, "%.6g", v) : Csv.quote(classes.get((int) v)));
                 }
             }
             csv.append('\n');

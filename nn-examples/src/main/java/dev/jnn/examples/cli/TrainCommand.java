@@ -164,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
                         : String.format(Locale.ROOT, ", test accuracy %.2f%%", 100 * last.validationAccuracy()),
                 whole.seconds(), whole.samplesPerSecond());
         Path folder = output.complete(d -> {
-            ModelFile.save(whole.trained(), d.resolve("model.safetensors"), main.engine(), meta);
+            ModelFile.save(whole.trained(), d.resolve("model.safetensors"), main.engine(), whole.saveWith());
             HtmlReport.write("jnn train: " + spec.source(), List.of(whole), new SummaryTable(List.of(whole), 0.9), d.resolve("report.html"));
         });
         System.out.println("model: " + folder.resolve("model.safetensors"));
@@ -179,6 +179,6 @@ final class TrainCommand implements Callable<Integer> {
         List<List<LayerNorms>> layers = new ArrayList<>(before.layers());
         layers.addAll(result.layers());
         return new RunResult(result.label(), result.seed(), result.spec(), result.data(), result.model(), new History(epochs),
-                layers, result.trained());
+                layers, result.trained(), result.saveWith());
     }
 }

@@ -46,7 +46,7 @@ public final class MetricsFiles {
                     + (results.stream().filter(x -> x.label().equals(result.label())).count() > 1 ? "-seed" + result.seed() : ""));
             RunFiles.write(result.spec().portableTree(), dir.resolve("runs").resolve(name + ".yaml"));
             ModelFile.save(result.trained(), dir.resolve("runs").resolve(name + ".safetensors"), result.spec().engine(),
-                    Map.of("loss", result.spec().lossType()));
+                    result.saveWith());
         }
         Files.writeString(dir.resolve("metrics.csv"), csv);
         Files.writeString(dir.resolve("layers.csv"), layers);

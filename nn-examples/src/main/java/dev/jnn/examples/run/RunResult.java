@@ -16,9 +16,11 @@ import java.util.OptionalInt;
  *
  * @param layers  per epoch, the per-layer gradient and weight norms
  * @param trained the trained model itself, to save
+ * @param saveWith what its model file records besides the model: the loss, and how the data's rows
+ *                 were prepared (a CSV's columns, classes and standardization) so that predict does the same
  */
 public record RunResult(String label, long seed, RunSpec spec, String data, String model, History history,
-                        List<List<LayerNorms>> layers, Model trained) {
+                        List<List<LayerNorms>> layers, Model trained, java.util.Map<String, String> saveWith) {
 
     /** The results grouped by variant label (the seeds of one variant together), in order of first appearance. */
     public static Map<String, List<RunResult>> byLabel(List<RunResult> results) {

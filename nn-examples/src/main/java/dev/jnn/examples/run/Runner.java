@@ -42,6 +42,20 @@ public final class Runner {
         return run(label, spec, model, spec.newOptimizer(), Position.after(0), () -> false, norms -> listeners);
     }
 
+    /** What a run's model file records besides the model: {@code loss}, and {@code data} (the split's preprocessing, as JSON). */
+    public static Map<String, String> modelMetadata(RunSpec spec, DataSplit split) {
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("loss", spec.lossType());
+        if (!split.preprocessing().isEmpty()) {
+            try {
+                metadata.put("data", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(split.preprocessing()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the data's preprocessing as JSON", e);
+            }
+        }
+        return metadata;
+    }
+
     /**
      * Trains {@code model} with {@code optimizer} from {@code start} (a fresh model at epoch 0, or one
      * restored from a checkpoint), until the run's epochs or until {@code interrupt} answers true.
@@ -57,6 +71,7 @@ public final class Runner {
                 .resumeAt(start).interruptWhen(interrupt);
         listeners.apply(norms).forEach(trainer::listener);
         History history = trainer.build().fit(split.train(), split.test());
-        return new RunResult(label, spec.seed(), spec, split.description(), model.toString(), history, norms.epochs(), model);
+        return new RunResult(label, spec.seed(), spec, split.description(), model.toString(), history, norms.epochs(), model,
+                modelMetadata(spec, split));
     }
 }

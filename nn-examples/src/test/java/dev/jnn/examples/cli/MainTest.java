@@ -81,6 +81,39 @@ class MainTest {
     }
 
     @Test
+    void aCsvModelPredictsNewRowsStandardizedAsInTrainingAndAnswersInTheUsersLabels(@TempDir Path tmp) throws IOException {
+        StringBuilder train = new StringBuilder("height,weight,species\n");
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 200; i++) {                      // sorted by class, on scales far from 0 and 1
+            boolean big = i >= 100;
+            train.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f,%s%n", (big ? 1200 : 1000) + 40 * random.nextGaussian(),
+                    (big ? 90 : 60) + 5 * random.nextGaussian(), big ? "big cat" : "small cat"));
+        }
+        Files.writeString(tmp.resolve("cats.csv"), train);
+        Files.writeString(tmp.resolve("cats.yaml"), """
+                seed: 1
+                data: { name: csv, path: cats.csv, label: species, standardize: true }
+                model: { layers: [ { type: dense, units: 8, activation: tanh }, { type: dense, units: 2 } ] }
+                loss: softmax_cross_entropy
+                optimizer: { type: adam, lr: 0.05 }
+                train: { epochs: 20, batch: 16 }
+                """);
+        Path run = tmp.resolve("run");
+        assertEquals(0, Cli.run("train", tmp.resolve("cats.yaml").toString(), "--out", run.toString()).code());
+        Files.writeString(tmp.resolve("new.csv"), "note,species,weight,height\nx,big cat,91,1210\ny,small cat,59,990\n");
+        Cli.Result r = Cli.run("predict", run.resolve("model.safetensors").toString(), "--data", tmp.resolve("new.csv").toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = r.out().lines().toList();
+        assertEquals("row,p0,p1,predicted,label", rows.get(0));
+        assertTrue(rows.get(1).endsWith(",big cat,big cat") && rows.get(2).endsWith(",small cat,small cat"), r.out());
+        assertTrue(r.err().contains("2 samples: loss ") && r.err().contains("accuracy 100.00%"), r.err());
+        Files.writeString(tmp.resolve("odd.csv"), "species,weight,height\nlion,91,1210\n");
+        Cli.Result odd = Cli.run("predict", run.resolve("model.safetensors").toString(), "--data", tmp.resolve("odd.csv").toString());
+        assertEquals(2, odd.code());
+        assertTrue(odd.err().contains("label 'lion' was not a class in training; the classes are [big cat, small cat]"), odd.err());
+    }
+
+    @Test
     void aComparisonReRunWithTheSameSeedGivesTheSameNumbers(@TempDir Path tmp) throws IOException {
         for (String run : List.of("a", "b")) {
             assertEquals(0, Cli.run("compare", SPIRALS.toString(), "--vary", "optimizer.type=momentum,rmsprop",
