@@ -1,7 +1,8 @@
 package dev.jnn.examples.cli;
 
-import dev.jnn.core.train.TrainingListener;
+import dev.jnn.core.train.Position;
 import dev.jnn.examples.report.HtmlReport;
+import dev.jnn.examples.report.MetricsLog;
 import dev.jnn.examples.report.MetricsFiles;
 import dev.jnn.examples.report.SummaryTable;
 import dev.jnn.examples.run.RunResult;
@@ -74,7 +75,8 @@ final class CompareCommand implements Runnable {
         List<RunResult> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         try {
-            runAll(runner, variants, threads, bar, results, failures);
+            MetricsLog.start(output.partial());              // each run appends its epochs: a killed comparison keeps them
+            runAll(runner, variants, threads, bar, output.partial(), results, failures);
         } catch (RuntimeException e) {
             output.abandon();
             throw e;
@@ -100,16 +102,18 @@ final class CompareCommand implements Runnable {
     }
 
     /** Trains every variant; a run that fails is recorded in {@code failures} and the others go on. */
-    private static void runAll(Runner runner, List<Variant> variants, int threads, boolean bar, List<RunResult> results,
+    private static void runAll(Runner runner, List<Variant> variants, int threads, boolean bar, Path dir, List<RunResult> results,
                                List<String> failures) {
+        Object lock = new Object();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (Variant v : variants) {
                 String label = variants.stream().filter(x -> x.label().equals(v.label())).count() > 1
                         ? v.label() + " seed " + v.seed() : v.label();
-                List<TrainingListener> listeners = List.of(new Progress(label, bar));
-                futures.add(pool.submit(() -> runner.run(v.label(), v.spec(), listeners)));
+                futures.add(pool.submit(() -> runner.run(v.label(), v.spec(), v.spec().newModel(runner.data(v.spec()).train().sampleShape()),
+                        v.spec().newOptimizer(), Position.after(0), () -> false,
+                        norms -> List.of(new MetricsLog(dir, v.label(), v.seed(), norms, lock), new Progress(label, bar)))));
             }
             for (int i = 0; i < futures.size(); i++) {
                 Variant v = variants.get(i);

@@ -23,36 +23,52 @@ public final class MetricsLog implements TrainingListener {
     private final String label;
     private final long seed;
     private final LayerNormRecorder norms;
+    private final Object lock;
 
     /**
      * @param fresh write the headers (a new run); false to append to a resumed run's files
      */
     public MetricsLog(Path dir, String label, long seed, LayerNormRecorder norms, boolean fresh) {
+        this(dir, label, seed, norms, new Object());
+        if (fresh) {
+            start(dir);
+        }
+    }
+
+    /** One of the runs of a comparison, appending to files it shares with the others under {@code lock}. */
+    public MetricsLog(Path dir, String label, long seed, LayerNormRecorder norms, Object lock) {
         this.dir = dir;
         this.label = label;
         this.seed = seed;
         this.norms = norms;
-        if (fresh) {
-            write("metrics.csv", MetricsFiles.METRICS_HEADER, false);
-            write("layers.csv", MetricsFiles.LAYERS_HEADER, false);
-            write("metrics.jsonl", "", false);
-        }
+        this.lock = lock;
+    }
+
+    /** Writes the three files' headers, for the runs that will append to them. */
+    public static void start(Path dir) {
+        write(dir, "metrics.csv", MetricsFiles.METRICS_HEADER, false);
+        write(dir, "layers.csv", MetricsFiles.LAYERS_HEADER, false);
+        write(dir, "metrics.jsonl", "", false);
     }
 
     @Override
     public void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
         List<List<LayerNorms>> epochs = norms.epochs();
         List<LayerNorms> last = epochs.get(epochs.size() - 1);
-        write("metrics.csv", MetricsFiles.metricsRow(label, seed, metrics), true);
-        write("layers.csv", MetricsFiles.layerRows(label, seed, metrics.epoch(), last), true);
+        String json;
         try {
-            write("metrics.jsonl", MetricsFiles.jsonRow(label, seed, metrics, last), true);
+            json = MetricsFiles.jsonRow(label, seed, metrics, last);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        synchronized (lock) {                         // whole rows, when runs of a comparison append at once
+            write(dir, "metrics.csv", MetricsFiles.metricsRow(label, seed, metrics), true);
+            write(dir, "layers.csv", MetricsFiles.layerRows(label, seed, metrics.epoch(), last), true);
+            write(dir, "metrics.jsonl", json, true);
+        }
     }
 
-    private void write(String name, String text, boolean append) {
+    private static void write(Path dir, String name, String text, boolean append) {
         try {
             Files.writeString(dir.resolve(name), text, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);

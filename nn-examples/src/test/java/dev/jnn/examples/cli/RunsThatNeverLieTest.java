@@ -110,6 +110,30 @@ class RunsThatNeverLieTest {
     }
 
     @Test
+    void aGridWithLongValuesGetsFileNamesEveryFileSystemTakes() throws IOException {
+        String longRate = "0.0" + "0".repeat(300) + "1";
+        Path out = tmp.resolve("grid");
+        Cli.Result r = Cli.run("compare", XOR.toString(), "--set", "train.epochs=1", "--vary", "optimizer.lr=" + longRate + ",0.05",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        try (var files = Files.list(out.resolve("runs"))) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertEquals(4, names.size(), names.toString());
+            assertTrue(names.stream().allMatch(n -> n.length() < 120), names.toString());
+        }
+    }
+
+    @Test
+    void aComparisonAppendsEachEpochAsItEnds() throws IOException {
+        Path out = tmp.resolve("cmp");
+        assertEquals(0, Cli.run("compare", XOR.toString(), "--set", "train.epochs=3", "--vary", "optimizer.type=sgd,adam",
+                "--out", out.toString()).code());
+        List<String> rows = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals(1 + 2 * 3, rows.size(), "the final files are complete and in order: " + rows);
+        assertTrue(rows.get(1).startsWith("optimizer.type=sgd,1,1,") && rows.get(4).startsWith("optimizer.type=adam,1,1,"), rows.toString());
+    }
+
+    @Test
     void sizesBeyondMemoryAreRefusedWithAMessageNotAnOutOfMemoryError() {
         refused(Cli.run("train", SPIRALS.toString(), "--set", "data.samples=2000000000"),
                 "data.samples: data source 'spirals': setting 'samples' must be small enough that samples x 3 values per sample fit");
