@@ -326,6 +326,11 @@ public final class RunSpec {
         return lossType;
     }
 
+    /** The optimizer's settings as the run file gives them (defaults not filled in). */
+    public Map<String, Object> optimizerSettings() {
+        return Map.copyOf(optimizerSettings);
+    }
+
     public String optimizerType() {
         return optimizerType;
     }

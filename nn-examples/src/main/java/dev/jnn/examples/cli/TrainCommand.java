@@ -124,7 +124,10 @@ final class TrainCommand implements Callable<Integer> {
                       MetricsLog.Logged before) {
         Path dir = output.partial();
         String label = spec.optimizerType();
-        Map<String, String> meta = Map.of("loss", spec.lossType());
+        // The checkpoint records the optimizer's settings too; a resume takes them from run.yaml, where
+        // --set may change them on purpose (a smaller lr for the last epochs, say).
+        Map<String, String> meta = new java.util.LinkedHashMap<>(Runner.modelMetadata(spec, runner.data(spec)));
+        meta.put("optimizer_settings", spec.optimizerSettings().toString());
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
