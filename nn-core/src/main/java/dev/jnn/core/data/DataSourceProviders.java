@@ -44,6 +44,10 @@ public final class DataSourceProviders {
                         + " samples here)");
     }
 
+    private static void checkNoise(Settings s) {
+        s.require(s.getDouble("noise") >= 0 && Double.isFinite(s.getDouble("noise")), "noise", "a finite number of at least 0");
+    }
+
     private static void checkFraction(Settings s) {
         double f = s.getDouble("test_fraction");
         s.require(f > 0 && f < 1, "test_fraction", "between 0 and 1");
@@ -72,7 +76,7 @@ public final class DataSourceProviders {
             int classes = s.getInt("classes");
             s.require(classes >= 2, "classes", "at least 2");
             s.require(samples >= Math.max(4, classes), "samples", "at least 4, and one per class");
-            s.require(s.getDouble("noise") >= 0 && Double.isFinite(s.getDouble("noise")), "noise", "a finite number of at least 0");
+            checkNoise(s);
             checkFraction(s);
             checkSize(s, 3);
             return context -> split(Synthetic.spirals(samples, classes, s.getDouble("noise"), context.seed()), s, context.seed(),
@@ -114,7 +118,7 @@ public final class DataSourceProviders {
             s.require(s.getInt("samples") >= 4, "samples", "at least 4");
             s.require(s.getInt("features") >= 1, "features", "at least 1");
             s.require(s.getInt("classes") >= 2, "classes", "at least 2");
-            s.require(s.getDouble("noise") >= 0 && Double.isFinite(s.getDouble("noise")), "noise", "a finite number of at least 0");
+            checkNoise(s);
             checkFraction(s);
             checkSize(s, s.getInt("features") + 1L);
             return context -> split(Synthetic.blobs(s.getInt("samples"), s.getInt("features"), s.getInt("classes"),
