@@ -60,4 +60,22 @@ public interface Kernels {
 
     /** {@code dx = dy * (1 - y^2)}, from the output y. */
     void tanhBackward(float[] y, float[] dy, float[] dx, int n);
+
+    /** {@code y = x > 0 ? x : alpha (e^x - 1)}. */
+    void elu(float[] x, float[] y, int n, float alpha);
+
+    /** {@code dx = dy * (x > 0 ? 1 : y + alpha)}, from the input x and output y. */
+    void eluBackward(float[] x, float[] y, float[] dy, float[] dx, int n, float alpha);
+
+    /** {@code y = x Φ(x)}, Φ the standard normal CDF; with {@code tanh}, {@code 0.5 x (1 + tanh(√(2/π)(x + 0.044715 x³)))}. */
+    void gelu(float[] x, float[] y, int n, boolean tanh);
+
+    /** {@code dx = dy * (Φ(x) + x φ(x))}, or the derivative of the tanh form, from the input x. */
+    void geluBackward(float[] x, float[] dy, float[] dx, int n, boolean tanh);
+
+    /** {@code y = log(1 + e^(βx)) / β}, or {@code x} where {@code βx > threshold}. */
+    void softplus(float[] x, float[] y, int n, float beta, float threshold);
+
+    /** {@code dx = dy * sigmoid(βx)}, or {@code dy} where {@code βx > threshold}, from the input x. */
+    void softplusBackward(float[] x, float[] dy, float[] dx, int n, float beta, float threshold);
 }

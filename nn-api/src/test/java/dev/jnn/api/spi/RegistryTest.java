@@ -90,6 +90,7 @@ class RegistryTest {
     void editDistanceCountsSingleCharacterEdits() {
         assertEquals(1, Registry.editDistance("adam", "adamw"));
         assertEquals(2, Registry.editDistance("rmsprop", "rmspop2"));
+        assertEquals(1, Registry.editDistance("rleu", "relu"), "two neighbours swapped are one typo");
         assertEquals(0, Registry.editDistance("sgd", "sgd"));
     }
 

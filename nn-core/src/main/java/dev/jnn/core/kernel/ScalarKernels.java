@@ -144,4 +144,62 @@ public class ScalarKernels implements Kernels {
             dx[i] = dy[i] * (1f - y[i] * y[i]);
         }
     }
+
+    @Override
+    public void elu(float[] x, float[] y, int n, float alpha) {
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i] > 0f ? x[i] : (float) (alpha * Math.expm1(x[i]));
+        }
+    }
+
+    @Override
+    public void eluBackward(float[] x, float[] y, float[] dy, float[] dx, int n, float alpha) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = x[i] > 0f ? dy[i] : dy[i] * (y[i] + alpha);
+        }
+    }
+
+    private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+    private static final double INV_SQRT_2 = 1 / Math.sqrt(2);
+    private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+    @Override
+    public void gelu(float[] x, float[] y, int n, boolean tanh) {
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            y[i] = (float) (tanh ? 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + 0.044715 * v * v * v)))
+                    : 0.5 * v * (1 + Erf.erf(v * INV_SQRT_2)));
+        }
+    }
+
+    @Override
+    public void geluBackward(float[] x, float[] dy, float[] dx, int n, boolean tanh) {
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            double slope;
+            if (tanh) {
+                double t = Math.tanh(SQRT_2_OVER_PI * (v + 0.044715 * v * v * v));
+                slope = 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * 0.044715 * v * v);
+            } else {
+                slope = 0.5 * (1 + Erf.erf(v * INV_SQRT_2)) + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v);
+            }
+            dx[i] = (float) (dy[i] * slope);
+        }
+    }
+
+    @Override
+    public void softplus(float[] x, float[] y, int n, float beta, float threshold) {
+        for (int i = 0; i < n; i++) {
+            double bx = (double) beta * x[i];
+            y[i] = bx > threshold ? x[i] : (float) (Math.log1p(Math.exp(bx)) / beta);
+        }
+    }
+
+    @Override
+    public void softplusBackward(float[] x, float[] dy, float[] dx, int n, float beta, float threshold) {
+        for (int i = 0; i < n; i++) {
+            double bx = (double) beta * x[i];
+            dx[i] = bx > threshold ? dy[i] : (float) (dy[i] / (1 + Math.exp(-bx)));
+        }
+    }
 }

@@ -55,6 +55,39 @@ public final class LayerProviders {
         public Layer create(Settings s) { return new LeakyRelu(s.getDouble("negative_slope")); }
     }
 
+    /** {@code elu}, with its alpha. */
+    public static final class EluProvider implements LayerProvider {
+        public String name() { return "elu"; }
+        public String description() { return "exponential linear unit: y = x > 0 ? x : alpha (e^x - 1)"; }
+        public List<Setting> settings() { return List.of(Setting.number("alpha", 1.0, "value approached for large negative inputs")); }
+        public Layer create(Settings s) { return new Elu(s.getDouble("alpha")); }
+    }
+
+    /** {@code gelu}: exact, or the tanh approximation. */
+    public static final class GeluProvider implements LayerProvider {
+        public String name() { return "gelu"; }
+        public String description() { return "Gaussian error linear unit: y = x Phi(x)"; }
+        public List<Setting> settings() { return List.of(Setting.text("approximate", "none", "none (exact, with erf) or tanh")); }
+        public Layer create(Settings s) {
+            String form = s.getString("approximate");
+            s.require(form.equals("none") || form.equals("tanh"), "approximate", "none or tanh");
+            return new Gelu(form);
+        }
+    }
+
+    /** {@code softplus}, with beta and threshold. */
+    public static final class SoftplusProvider implements LayerProvider {
+        public String name() { return "softplus"; }
+        public String description() { return "smooth ReLU: y = log(1 + e^(beta x)) / beta"; }
+        public List<Setting> settings() {
+            return List.of(Setting.number("beta", 1.0, "sharpness"), Setting.number("threshold", 20.0, "above beta x = threshold, y = x"));
+        }
+        public Layer create(Settings s) {
+            s.require(s.getDouble("beta") > 0, "beta", "greater than 0");
+            return new Softplus(s.getDouble("beta"), s.getDouble("threshold"));
+        }
+    }
+
     /** A provider for a layer without settings. */
     private abstract static class Simple implements LayerProvider {
         private final String name;

@@ -22,10 +22,7 @@ public final class MeanSquaredError implements Loss {
 
     @Override
     public float forward(Tensor p, Tensor y) {
-        if (!p.sameShape(y)) {
-            throw new IllegalArgumentException("mse: targets of shape " + y.shapeString()
-                    + " do not fit predictions of shape " + p.shapeString() + "; expected the same shape");
-        }
+        Regression.checkShapes(type(), p, y);
         gradient = gradientBuffers.get(p.rows(), p.columns());
         float[] pd = p.data();
         float[] yd = y.data();
@@ -42,13 +39,7 @@ public final class MeanSquaredError implements Loss {
 
     @Override
     public void checkTargets(Tensor targets, int outputs) {
-        if (targets.columns() != outputs) {
-            throw new IllegalArgumentException("mse: the targets have " + targets.columns() + " values per sample, but the model has "
-                    + outputs + " outputs; expected one target per output");
-        }
-        if (!targets.isFinite()) {
-            throw new IllegalArgumentException("mse: the targets hold NaN or infinite values");
-        }
+        Regression.checkTargets(type(), targets, outputs);
     }
 
     /** dL/dp as a {@code [batch, outputs]} matrix. */

@@ -39,7 +39,12 @@ class GradientCheckTest {
                 Arguments.of("sigmoid", Map.of()),
                 Arguments.of("tanh", Map.of()),
                 Arguments.of("softmax", Map.of()),
-                Arguments.of("identity", Map.of()));
+                Arguments.of("identity", Map.of()),
+                Arguments.of("elu", Map.of("alpha", 0.7)),
+                Arguments.of("gelu", Map.of()),
+                Arguments.of("gelu", Map.of("approximate", "tanh")),
+                Arguments.of("softplus", Map.of("beta", 2, "threshold", 20)),
+                Arguments.of("dense", Map.of("units", 3, "activation", "gelu")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -74,6 +79,8 @@ class GradientCheckTest {
         assertTrue(GradientCheck.loss(new BinaryCrossEntropy(), logits, targets01).worstRelativeError() < 2e-3);
         Tensor values = Tensor.matrix(new float[] {0.4f, 1.2f, -2}, new float[] {1, 0, 0.25f});
         assertTrue(GradientCheck.loss(new MeanSquaredError(), logits, values).worstRelativeError() < 2e-3);
+        assertTrue(GradientCheck.loss(new dev.jnn.core.loss.HuberLoss(0.5), logits, values).worstRelativeError() < 2e-3);
+        assertTrue(GradientCheck.loss(new dev.jnn.core.loss.L1Loss(), logits, values).worstRelativeError() < 2e-3);
     }
 
     /** Dense's math with dx computed from W instead of W^T: a classic bug on non-square weights. */
