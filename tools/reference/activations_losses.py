@@ -26,3 +26,14 @@ for name, f in [("huber", torch.nn.HuberLoss()), ("huber(delta=0.5)", torch.nn.H
     g, = torch.autograd.grad(loss, p)
     print(name, "loss", round(loss.item(), 8), "gradient", [round(v, 8) for v in g.flatten().tolist()])
 print("torch", torch.__version__)
+
+# Gradient clipping (ToolkitTest): two parameters with gradients [3, -4] and [[12]], global norm 13.
+a = torch.nn.Parameter(torch.zeros(2))
+b = torch.nn.Parameter(torch.zeros(1, 1))
+for max_norm in (1.0, 20.0):
+    a.grad, b.grad = torch.tensor([3.0, -4.0]), torch.tensor([[12.0]])
+    norm = torch.nn.utils.clip_grad_norm_([a, b], max_norm)
+    print("clip_grad_norm_", max_norm, "norm", norm.item(), "grads", a.grad.tolist(), b.grad.tolist())
+a.grad, b.grad = torch.tensor([3.0, -4.0]), torch.tensor([[12.0]])
+torch.nn.utils.clip_grad_value_([a, b], 3.5)
+print("clip_grad_value_ 3.5 grads", a.grad.tolist(), b.grad.tolist())

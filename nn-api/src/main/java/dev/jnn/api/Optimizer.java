@@ -11,6 +11,21 @@ public interface Optimizer {
     /** The provider name, such as {@code "adam"}. */
     String type();
 
+    /** The learning rate the next step uses; NaN for an optimizer that has none. */
+    default double learningRate() {
+        return Double.NaN;
+    }
+
+    /**
+     * Sets the learning rate of the following steps (a schedule does, between epochs or batches).
+     *
+     * @throws UnsupportedOperationException for an optimizer without one
+     * @throws IllegalArgumentException      for a rate that is not finite and positive
+     */
+    default void setLearningRate(double lr) {
+        throw new UnsupportedOperationException(type() + " has no learning rate to set");
+    }
+
     /** One update of every parameter from its current gradient. */
     void step(List<Parameter> parameters);
 

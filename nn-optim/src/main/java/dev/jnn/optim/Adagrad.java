@@ -13,7 +13,6 @@ import java.util.List;
  * </pre>
  */
 public final class Adagrad extends StatefulOptimizer {
-    private final float lr;
     private final float eps;
     private final float weightDecay;
     private final float initialAccumulator;

@@ -20,7 +20,6 @@ import java.util.List;
  * Tribuo add it to the uncorrected root, which differs in the first steps for small gradients.
  */
 public final class Adam extends StatefulOptimizer {
-    private final float lr;
     private final double beta1;
     private final double beta2;
     private final float eps;

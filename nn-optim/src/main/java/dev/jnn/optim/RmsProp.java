@@ -19,7 +19,6 @@ import java.util.List;
  * <p>Keras differs (rho 0.9, eps inside the root), as does Deeplearning4j (decay 0.95).
  */
 public final class RmsProp extends StatefulOptimizer {
-    private final float lr;
     private final float alpha;
     private final float eps;
     private final float weightDecay;

@@ -20,7 +20,6 @@ import java.util.List;
  * moves plain SGD on small problems.
  */
 public final class Sgd extends StatefulOptimizer {
-    private final float lr;
     private final float momentum;
     private final float dampening;
     private final float weightDecay;

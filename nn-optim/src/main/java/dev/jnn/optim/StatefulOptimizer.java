@@ -25,6 +25,8 @@ import java.util.Map;
 public abstract class StatefulOptimizer implements Optimizer {
     static final int FLUSH_EVERY = 8;
 
+    /** The learning rate, as float32 like every update (a schedule may change it between steps). */
+    protected float lr;
     private final String type;
     private final List<String> bufferNames;
     private final Map<Parameter, ParameterState> states = new IdentityHashMap<>();
@@ -50,6 +52,17 @@ public abstract class StatefulOptimizer implements Optimizer {
     @Override
     public final String type() {
         return type;
+    }
+
+    @Override
+    public double learningRate() {
+        return lr;
+    }
+
+    @Override
+    public void setLearningRate(double lr) {
+        Check.positive(type, "lr", lr);
+        this.lr = (float) lr;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.jnn.api.data.DataSource;
 import dev.jnn.api.data.DataSplit;
 import dev.jnn.api.spi.Settings;
 import dev.jnn.core.Engine;
+import dev.jnn.core.train.EarlyStopping;
 import java.nio.file.Path;
 import dev.jnn.api.Model;
 import dev.jnn.api.Optimizer;
@@ -50,7 +51,15 @@ public final class RunSpec {
             Setting.integer("epochs", 10, "passes over the training data"),
             Setting.integer("batch", 32, "samples per step"),
             Setting.flag("shuffle", true, "visit the samples in a new seeded order each epoch"),
-            Setting.integer("checkpoint_every", 0, "epochs between checkpoints (jnn train); 0 for one at the end only"));
+            Setting.integer("checkpoint_every", 0, "epochs between checkpoints (jnn train); 0 for one at the end only"),
+            Setting.number("clip_norm", 0, "scale all gradients together when their L2 norm exceeds it (off when absent)"),
+            Setting.number("clip_value", 0, "clamp each gradient element to [-clip_value, clip_value] (off when absent)"),
+            Setting.map("early_stopping", Map.of(), "monitor (test_loss), patience (5), min_delta (0), restore_best (true)"));
+    private static final List<Setting> EARLY_STOPPING = List.of(
+            Setting.text("monitor", "test_loss", "the metric watched: " + String.join(", ", EarlyStopping.MONITORS)),
+            Setting.integer("patience", 5, "epochs without improvement before stopping"),
+            Setting.number("min_delta", 0, "the least change that counts as an improvement"),
+            Setting.flag("restore_best", true, "end with the best epoch's weights"));
 
     private final Engine engine;
     private final Path base;
@@ -68,6 +77,9 @@ public final class RunSpec {
     private final int batch;
     private final boolean shuffle;
     private final int checkpointEvery;
+    private final double clipNorm;
+    private final double clipValue;
+    private final Settings earlyStopping;
 
     private RunSpec(Engine engine, String source, Path base, Map<String, Object> tree) {
         this.engine = engine;
@@ -99,11 +111,30 @@ public final class RunSpec {
         bind(providers.optimizers(), optimizerName, "optimizer", optimizerType, optimizerSettings);
 
         ConfigNode trainNode = root.get("train");
+        if (trainNode.isMap()) {                      // "none" turns clipping off: what --vary train.clip_norm=1.0,none needs
+            trainNode.map().entrySet().removeIf(e -> e.getKey().startsWith("clip_") && "none".equals(e.getValue()));
+        }
         Settings train = bind(trainNode, () -> Settings.check("train", TRAIN, trainNode.settingsExcept(Set.of()), null));
         this.epochs = train.getInt("epochs");
         this.batch = train.getInt("batch");
         this.shuffle = train.getBoolean("shuffle");
         this.checkpointEvery = train.getInt("checkpoint_every");
+        for (String key : List.of("clip_norm", "clip_value")) {
+            double v = train.getDouble(key);
+            if (trainNode.get(key).isPresent() && !(v > 0 && Double.isFinite(v))) {
+                throw trainNode.get(key).fail("expected a finite number greater than 0, got " + v);
+            }
+        }
+        this.clipNorm = train.getDouble("clip_norm");
+        this.clipValue = train.getDouble("clip_value");
+        ConfigNode stopping = trainNode.get("early_stopping");
+        this.earlyStopping = stopping.isPresent() ? bind(stopping, () -> {
+            Settings es = Settings.check("train.early_stopping", EARLY_STOPPING, stopping.map(), null);
+            es.require(es.getInt("patience") >= 0, "patience", "at least 0");
+            es.require(es.getDouble("min_delta") >= 0, "min_delta", "at least 0");
+            es.require(EarlyStopping.MONITORS.contains(es.getString("monitor")), "monitor", "one of " + EarlyStopping.MONITORS);
+            return es;
+        }) : null;
         if (checkpointEvery < 0) {
             throw trainNode.get("checkpoint_every").fail("expected a whole number of at least 0 (0: a checkpoint at the end only), got "
                     + checkpointEvery);
@@ -275,10 +306,26 @@ public final class RunSpec {
         return base;
     }
 
-    /** A trainer for {@code model} with this run's loss, a fresh optimizer, epochs, batch size and seed. */
+    /**
+     * A trainer for {@code model} with this run's loss, a fresh optimizer, epochs, batch size, seed and
+     * gradient clipping. Early stopping is a listener of the caller's ({@link #newEarlyStopping}).
+     */
     public Trainer.Builder trainer(Model model, Loss loss) {
-        return Trainer.builder().model(model).loss(loss).optimizer(newOptimizer()).epochs(epochs).batchSize(batch)
+        Trainer.Builder builder = Trainer.builder().model(model).loss(loss).optimizer(newOptimizer()).epochs(epochs).batchSize(batch)
                 .seed(seed).shuffle(shuffle);
+        if (clipNorm > 0) {
+            builder.clipNorm(clipNorm);
+        }
+        if (clipValue > 0) {
+            builder.clipValue(clipValue);
+        }
+        return builder;
+    }
+
+    /** The run's early stopping ({@code train.early_stopping}), or null when it has none. */
+    public EarlyStopping newEarlyStopping() {
+        return earlyStopping == null ? null : new EarlyStopping(earlyStopping.getString("monitor"), earlyStopping.getInt("patience"),
+                earlyStopping.getDouble("min_delta"), earlyStopping.getBoolean("restore_best"));
     }
 
     public String source() {

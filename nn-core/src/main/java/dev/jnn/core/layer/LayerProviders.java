@@ -55,6 +55,17 @@ public final class LayerProviders {
         public Layer create(Settings s) { return new LeakyRelu(s.getDouble("negative_slope")); }
     }
 
+    /** {@code dropout}, with its rate. */
+    public static final class DropoutProvider implements LayerProvider {
+        public String name() { return "dropout"; }
+        public String description() { return "inverted dropout: in training, zero each value with probability p and scale the rest by 1/(1-p)"; }
+        public List<Setting> settings() { return List.of(Setting.number("p", 0.5, "probability of dropping each value, in [0, 1)")); }
+        public Layer create(Settings s) {
+            s.require(s.getDouble("p") >= 0 && s.getDouble("p") < 1, "p", "in [0, 1)");
+            return new Dropout(s.getDouble("p"));
+        }
+    }
+
     /** {@code elu}, with its alpha. */
     public static final class EluProvider implements LayerProvider {
         public String name() { return "elu"; }

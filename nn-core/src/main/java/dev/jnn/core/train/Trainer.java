@@ -36,6 +36,8 @@ public final class Trainer {
     private final int batchSize;
     private final long seed;
     private final boolean shuffle;
+    private final double clipNorm;
+    private final double clipValue;
     private final Position start;
     private final java.util.function.BooleanSupplier interrupt;
     private final List<TrainingListener> listeners;
@@ -58,6 +60,8 @@ public final class Trainer {
             throw new IllegalArgumentException("trainer: cannot resume after epoch " + b.start.epochs() + " of a run of "
                     + b.epochs + " epochs; expected 0 to " + b.epochs);
         }
+        this.clipNorm = b.clipNorm;
+        this.clipValue = b.clipValue;
         this.start = b.start;
         this.interrupt = b.interrupt;
         this.listeners = List.copyOf(b.listeners);
@@ -94,6 +98,9 @@ public final class Trainer {
             double lossSum = resumed ? start.lossSum() : 0;
             double accuracySum = resumed ? start.accuracySum() : 0;
             double before = resumed ? start.seconds() : 0;
+            double normSum = 0;
+            int clipped = 0;
+            int steps = 0;
             for (int b = resumed ? start.batches() : 0; b < batcher.batches(); b++) {
                 Tensor[] batch = batcher.batch(b);
                 int n = batch[0].rows();
@@ -104,6 +111,12 @@ public final class Trainer {
                 }
                 accuracySum += loss.accuracy(predictions, batch[1]) * n;
                 model.backward(loss.backward(), false);
+                if (clipNorm > 0 || clipValue > 0) {
+                    double norm = Clipping.globalNorm(parameters);
+                    normSum += norm;
+                    clipped += Clipping.clip(parameters, norm, clipNorm, clipValue) ? 1 : 0;
+                    steps++;
+                }
                 optimizer.step(parameters);
                 lossSum += (double) batchLoss * n;
                 if (!listeners.isEmpty()) {
@@ -119,7 +132,10 @@ public final class Trainer {
                 }
             }
             double seconds = before + (System.nanoTime() - started) / 1e9;
-            EpochMetrics metrics = endOfEpoch(epoch, validation, parameters, lossSum, accuracySum, train.size(), seconds);
+            EpochMetrics measured = endOfEpoch(epoch, validation, parameters, lossSum, accuracySum, train.size(), seconds);
+            EpochMetrics metrics = new EpochMetrics(epoch, measured.trainLoss(), measured.trainAccuracy(), measured.validationLoss(),
+                    measured.validationAccuracy(), seconds, measured.samplesPerSecond(), optimizer.learningRate(),
+                    steps > 0 ? normSum / steps : Double.NaN, steps > 0 ? (double) clipped / steps : 0);
             history.add(metrics);
             listeners.forEach(l -> l.onEpochEnd(metrics, control));
             if (interrupt.getAsBoolean()) {
@@ -163,6 +179,8 @@ public final class Trainer {
         private int batchSize = 32;
         private long seed = 0;
         private boolean shuffle = true;
+        private double clipNorm;
+        private double clipValue;
         private Position start = Position.after(0);
         private java.util.function.BooleanSupplier interrupt = () -> false;
         private final List<TrainingListener> listeners = new ArrayList<>();
@@ -207,6 +225,32 @@ public final class Trainer {
         /** Whether each epoch visits the samples in a new random order; true unless set. */
         public Builder shuffle(boolean shuffle) {
             this.shuffle = shuffle;
+            return this;
+        }
+
+        /**
+         * Scales all gradients together when their global L2 norm exceeds {@code maxNorm}, by
+         * {@code maxNorm / (norm + 1e-6)}, as {@code torch.nn.utils.clip_grad_norm_}. Off unless set.
+         *
+         * @throws IllegalArgumentException unless it is finite and greater than 0
+         */
+        public Builder clipNorm(double maxNorm) {
+            if (!(maxNorm > 0) || !Double.isFinite(maxNorm)) {
+                throw new IllegalArgumentException("trainer: clip_norm must be a finite number greater than 0, got " + maxNorm);
+            }
+            this.clipNorm = maxNorm;
+            return this;
+        }
+
+        /**
+         * Clamps every gradient element to {@code [-value, value]}, as {@code torch.nn.utils.clip_grad_value_}
+         * (after norm clipping, when both are set). Off unless set.
+         */
+        public Builder clipValue(double value) {
+            if (!(value > 0) || !Double.isFinite(value)) {
+                throw new IllegalArgumentException("trainer: clip_value must be a finite number greater than 0, got " + value);
+            }
+            this.clipValue = value;
             return this;
         }
 

@@ -92,10 +92,10 @@ class RunSpecTest {
                 + "did you mean 'adam'? known optimizers: adagrad, adam, adamw, momentum, nesterov, rmsprop, sgd"));
         assertTrue(error(RUN, "model.layers[0].type=dens").startsWith("run.yaml: model.layers[0].type: unknown layer 'dens'; did you mean 'dense'?"));
         assertEquals("run.yaml: model.layers[1].activation: unknown layer 'rleu'; did you mean 'relu'? known layers: dense,"
-                + " elu, flatten, gelu, identity, leaky_relu, relu, sigmoid, softmax, softplus, tanh", error(RUN, "model.layers[1].activation=rleu"));
+                + " dropout, elu, flatten, gelu, identity, leaky_relu, relu, sigmoid, softmax, softplus, tanh", error(RUN, "model.layers[1].activation=rleu"));
         assertEquals("run.yaml: train.epochs: expected a whole number of at least 1, got 0", error(RUN, "train.epochs=0"));
         assertEquals("run.yaml: train.epochs: train: setting 'epochs' expected a whole number, got 2.5", error(RUN, "train.epochs=2.5"));
-        assertEquals("run.yaml: train.epoch: train: setting 'epoch' is unknown; train accepts: epochs, batch, shuffle, checkpoint_every",
+        assertEquals("run.yaml: train.epoch: train: setting 'epoch' is unknown; train accepts: epochs, batch, shuffle, checkpoint_every, clip_norm, clip_value, early_stopping",
                 error(RUN, "train.epoch=2"));
         assertEquals("run.yaml: seed: expected a whole number, got \"seven\"", error(RUN, "seed=seven"));
         assertEquals("run.yaml: trian: unknown key; expected one of: name, seed, data, model, loss, optimizer, train",

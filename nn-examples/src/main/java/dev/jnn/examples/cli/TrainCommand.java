@@ -162,6 +162,7 @@ final class TrainCommand implements Callable<Integer> {
         RunResult whole = joined(result, before);
         System.out.print(whole.model());
         EpochMetrics last = whole.last();
+        System.out.println("epochs: " + whole.epochsNote());
         System.out.printf(Locale.ROOT, "final: train loss %.4f, test loss %.4f%s; %.1f s, %,.0f samples/s%n",
                 last.trainLoss(), last.validationLoss(), Double.isNaN(last.validationAccuracy()) ? ""
                         : String.format(Locale.ROOT, ", test accuracy %.2f%%", 100 * last.validationAccuracy()),
@@ -182,6 +183,6 @@ final class TrainCommand implements Callable<Integer> {
         List<List<LayerNorms>> layers = new ArrayList<>(before.layers());
         layers.addAll(result.layers());
         return new RunResult(result.label(), result.seed(), result.spec(), result.data(), result.model(), new History(epochs),
-                layers, result.trained(), result.saveWith());
+                layers, result.trained(), result.saveWith(), result.keptEpoch());
     }
 }

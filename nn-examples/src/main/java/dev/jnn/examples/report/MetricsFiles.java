@@ -26,7 +26,8 @@ public final class MetricsFiles {
     private MetricsFiles() {
     }
 
-    static final String METRICS_HEADER = "variant,seed,epoch,train_loss,train_accuracy,test_loss,test_accuracy,seconds,samples_per_second\n";
+    static final String METRICS_HEADER = "variant,seed,epoch,train_loss,train_accuracy,test_loss,test_accuracy,seconds,samples_per_second,"
+            + "learning_rate,gradient_norm,clipped_fraction\n";
     static final String LAYERS_HEADER = "variant,seed,epoch,layer,type,gradient_norm,weight_norm\n";
 
     public static void write(List<RunResult> results, Path dir) throws IOException {
@@ -61,9 +62,9 @@ public final class MetricsFiles {
 
     /** One epoch's row of {@code metrics.csv}. */
     public static String metricsRow(String label, long seed, EpochMetrics e) {
-        return String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%s,%s,%.4f,%.1f%n", quote(label), seed, e.epoch(),
+        return String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%s,%s,%.4f,%.1f,%s,%s,%s%n", quote(label), seed, e.epoch(),
                 num(e.trainLoss()), num(e.trainAccuracy()), num(e.validationLoss()), num(e.validationAccuracy()),
-                e.seconds(), e.samplesPerSecond());
+                e.seconds(), e.samplesPerSecond(), num(e.learningRate()), num(e.gradientNorm()), num(e.clippedFraction()));
     }
 
     /** One epoch's rows of {@code layers.csv}. */
@@ -88,6 +89,9 @@ public final class MetricsFiles {
         row.put("test_accuracy", finite(e.validationAccuracy()));
         row.put("seconds", e.seconds());
         row.put("samples_per_second", e.samplesPerSecond());
+        row.put("learning_rate", finite(e.learningRate()));
+        row.put("gradient_norm", finite(e.gradientNorm()));
+        row.put("clipped_fraction", e.clippedFraction());
         row.put("layers", norms.stream().map(n -> Map.of("layer", n.layer(), "type", n.type(),
                 "gradient_norm", n.gradientNorm(), "weight_norm", n.weightNorm())).toList());
         return JSON.writeValueAsString(row) + "\n";

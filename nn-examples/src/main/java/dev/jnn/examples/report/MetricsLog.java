@@ -93,7 +93,7 @@ public final class MetricsLog implements TrainingListener {
             if (Integer.parseInt(f[2]) <= epochs) {
                 metrics.append(line).append('\n');
                 kept.add(new EpochMetrics(Integer.parseInt(f[2]), number(f[3]), number(f[4]), number(f[5]), number(f[6]),
-                        number(f[7]), number(f[8])));
+                        number(f[7]), number(f[8]), number(f[9]), number(f[10]), number(f[11])));
             }
         }
         List<List<LayerNorms>> layers = new ArrayList<>();

@@ -24,17 +24,20 @@ public final class SummaryTable {
 
     public String render() {
         int width = Math.max(8, byLabel.keySet().stream().mapToInt(String::length).max().orElse(8));
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s %5s %17s %17s %15s %9s %8s %10s%n",
+        boolean stopped = byLabel.values().stream().flatMap(List::stream).anyMatch(r -> !r.epochsNote().equals(
+                Integer.toString(r.spec().epochs())));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s %5s %17s %17s %15s %9s %8s %10s%s%n",
                 "variant", "seeds", "final train loss", "final test loss", "best test acc",
-                "epoch>=" + Math.round(100 * target) + "%", "time s", "samples/s"));
-        byLabel.forEach((label, runs) -> s.append(String.format(Locale.ROOT, "%-" + width + "s %5d %17s %17s %15s %9s %8.2f %10.0f%n",
+                "epoch>=" + Math.round(100 * target) + "%", "time s", "samples/s", stopped ? "  epochs" : ""));
+        byLabel.forEach((label, runs) -> s.append(String.format(Locale.ROOT, "%-" + width + "s %5d %17s %17s %15s %9s %8.2f %10.0f%s%n",
                 label, runs.size(),
                 stat(runs, r -> r.last().trainLoss(), "%.4f"),
                 stat(runs, r -> r.last().validationLoss(), "%.4f"),
                 stat(runs, r -> 100 * r.bestAccuracy(), "%.1f%%"),
                 reached(runs),
                 runs.stream().mapToDouble(RunResult::seconds).average().orElse(0),
-                runs.stream().mapToDouble(RunResult::samplesPerSecond).average().orElse(0))));
+                runs.stream().mapToDouble(RunResult::samplesPerSecond).average().orElse(0),
+                stopped ? "  " + String.join("; ", runs.stream().map(RunResult::epochsNote).toList()) : "")));
         return s.toString();
     }
 

@@ -18,9 +18,17 @@ import java.util.OptionalInt;
  * @param trained the trained model itself, to save
  * @param saveWith what its model file records besides the model: the loss, and how the data's rows
  *                 were prepared (a CSV's columns, classes and standardization) so that predict does the same
+ * @param keptEpoch the epoch whose weights {@code trained} holds: the last, or the best one early stopping restored
  */
 public record RunResult(String label, long seed, RunSpec spec, String data, String model, History history,
-                        List<List<LayerNorms>> layers, Model trained, java.util.Map<String, String> saveWith) {
+                        List<List<LayerNorms>> layers, Model trained, java.util.Map<String, String> saveWith, int keptEpoch) {
+
+    /** Epochs run, and the one kept when that is another: {@code "12"}, or {@code "12, kept 7"}. */
+    public String epochsNote() {
+        int ran = history.last().epoch();
+        boolean stoppedEarly = ran < spec.epochs();
+        return ran + (stoppedEarly ? " of " + spec.epochs() : "") + (keptEpoch != ran ? ", kept " + keptEpoch : "");
+    }
 
     /** The results grouped by variant label (the seeds of one variant together), in order of first appearance. */
     public static Map<String, List<RunResult>> byLabel(List<RunResult> results) {

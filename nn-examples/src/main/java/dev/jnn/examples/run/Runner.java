@@ -1,6 +1,7 @@
 package dev.jnn.examples.run;
 
 import dev.jnn.api.Optimizer;
+import dev.jnn.core.train.EarlyStopping;
 import dev.jnn.core.train.Position;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -69,9 +70,14 @@ public final class Runner {
         LayerNormRecorder norms = new LayerNormRecorder();
         Trainer.Builder trainer = spec.trainer(model, spec.newLoss()).optimizer(optimizer).listener(norms)
                 .resumeAt(start).interruptWhen(interrupt);
+        EarlyStopping stopping = spec.newEarlyStopping();
+        if (stopping != null) {
+            trainer.listener(stopping);                // before the others: a checkpoint at the end holds the kept weights
+        }
         listeners.apply(norms).forEach(trainer::listener);
         History history = trainer.build().fit(split.train(), split.test());
+        int kept = history.epochs().isEmpty() ? 0 : stopping != null ? stopping.keptEpoch(history) : history.last().epoch();
         return new RunResult(label, spec.seed(), spec, split.description(), model.toString(), history, norms.epochs(), model,
-                modelMetadata(spec, split));
+                modelMetadata(spec, split), kept);
     }
 }
