@@ -68,6 +68,10 @@ public final class Providers {
         return registry(InitializerProvider.class, "initializer");
     }
 
+    public Registry<ScheduleProvider> schedules() {
+        return registry(ScheduleProvider.class, "schedule");
+    }
+
     public Registry<DataSourceProvider> dataSources() {
         return registry(DataSourceProvider.class, "data source");
     }

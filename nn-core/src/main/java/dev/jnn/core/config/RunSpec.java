@@ -1,6 +1,8 @@
 package dev.jnn.core.config;
 
 import dev.jnn.api.Loss;
+import dev.jnn.api.Schedule;
+import dev.jnn.api.spi.ScheduleProvider;
 import dev.jnn.api.data.DataContext;
 import dev.jnn.api.data.DataSource;
 import dev.jnn.api.data.DataSplit;
@@ -73,6 +75,7 @@ public final class RunSpec {
     private final String lossType;
     private final String optimizerType;
     private final Map<String, Object> optimizerSettings;
+    private final ConfigNode scheduleNode;
     private final int epochs;
     private final int batch;
     private final boolean shuffle;
@@ -107,7 +110,9 @@ public final class RunSpec {
         ConfigNode optimizer = root.get("optimizer").required("an optimizer such as { type: adam, lr: 0.001 }");
         ConfigNode optimizerName = optimizer.isMap() ? optimizer.get("type").required("an optimizer name") : optimizer;
         this.optimizerType = optimizerName.asString();
-        this.optimizerSettings = optimizer.isMap() ? optimizer.settingsExcept(Set.of("type")) : Map.of();
+        this.optimizerSettings = optimizer.isMap() ? optimizer.settingsExcept(Set.of("type", "schedule")) : Map.of();
+        this.scheduleNode = optimizer.isMap() ? optimizer.get("schedule") : new ConfigNode(null, source, "optimizer.schedule");
+        newSchedule();                                   // a bad schedule fails now, at its key
         bind(providers.optimizers(), optimizerName, "optimizer", optimizerType, optimizerSettings);
 
         ConfigNode trainNode = root.get("train");
@@ -294,6 +299,15 @@ public final class RunSpec {
             throw new ConfigException(source, "loss", e.getMessage() + " (data: " + data.description() + "; model.layers["
                     + (layers.size() - 1) + "] has " + outputs + " outputs)", e);
         }
+        Schedule schedule = newSchedule();
+        if (schedule != null) {
+            long steps = (long) epochs * ((data.train().size() + batch - 1) / batch);
+            try {
+                schedule.checkRun(steps);
+            } catch (IllegalArgumentException e) {
+                throw scheduleNode.fail(e.getMessage());
+            }
+        }
     }
 
     /** The engine the run is bound to. */
@@ -312,7 +326,7 @@ public final class RunSpec {
      */
     public Trainer.Builder trainer(Model model, Loss loss) {
         Trainer.Builder builder = Trainer.builder().model(model).loss(loss).optimizer(newOptimizer()).epochs(epochs).batchSize(batch)
-                .seed(seed).shuffle(shuffle);
+                .seed(seed).shuffle(shuffle).schedule(newSchedule());
         if (clipNorm > 0) {
             builder.clipNorm(clipNorm);
         }
@@ -320,6 +334,29 @@ public final class RunSpec {
             builder.clipValue(clipValue);
         }
         return builder;
+    }
+
+    /**
+     * The run's learning-rate schedule ({@code optimizer.schedule}: a name with settings inline, such as
+     * {@code "cosine(t_max=20)"}, or a mapping with a {@code type}), new; null when it has none.
+     */
+    @SuppressWarnings("unchecked")
+    public Schedule newSchedule() {
+        if (!scheduleNode.isPresent()) {
+            return null;
+        }
+        Registry<ScheduleProvider> schedules = engine.providers().schedules();
+        if (!scheduleNode.isMap()) {
+            String spec = scheduleNode.asString();
+            find(schedules, scheduleNode, spec.contains("(") ? spec.substring(0, spec.indexOf('(')).trim() : spec.trim());
+            return bind(scheduleNode, () -> schedules.createInline(spec));
+        }
+        ConfigNode type = scheduleNode.get("type").required("a schedule name such as cosine");
+        Map<String, Object> settings = new LinkedHashMap<>();
+        scheduleNode.settingsExcept(Set.of("type")).forEach((k, v) -> settings.put(k, v instanceof List<?> list
+                ? String.join(";", list.stream().map(String::valueOf).toList()) : v));   // milestones: [30, 80]
+        find(schedules, type, type.asString());
+        return bind(scheduleNode, () -> schedules.create(type.asString(), settings));
     }
 
     /** The run's early stopping ({@code train.early_stopping}), or null when it has none. */

@@ -7,6 +7,7 @@ import dev.jnn.api.Model;
 import dev.jnn.api.Optimizer;
 import dev.jnn.api.OptimizerState;
 import dev.jnn.api.Parameter;
+import dev.jnn.api.Schedule;
 import dev.jnn.api.Tensor;
 import dev.jnn.core.Engine;
 import dev.jnn.core.train.Position;
@@ -36,6 +37,8 @@ import java.util.Map;
 public record Checkpoint(Model model, String optimizerType, OptimizerState optimizer, Position position,
                          Map<String, String> metadata) {
     private static final String OPTIMIZER = "optimizer/";
+    /** The metadata entry holding a schedule's state (JSON), when it has any. */
+    public static final String SCHEDULE_STATE = "schedule_state";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -115,6 +118,24 @@ public record Checkpoint(Model model, String optimizerType, OptimizerState optim
      *
      * @throws IllegalArgumentException naming both types, or the first parameter whose state does not fit
      */
+    /**
+     * Restores the saved schedule state into {@code schedule} (a fresh one of the run's kind); does
+     * nothing when none was saved or {@code schedule} is null.
+     */
+    public void restore(Schedule schedule) {
+        String json = metadata.get(SCHEDULE_STATE);
+        if (schedule == null || json == null) {
+            return;
+        }
+        try {
+            Map<String, Double> state = new LinkedHashMap<>();
+            JSON.readTree(json).fields().forEachRemaining(e -> state.put(e.getKey(), e.getValue().asDouble()));
+            schedule.loadState(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("checkpoint: the schedule state is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** The whole epochs done. */
     public int epochs() {
         return position.epochs();

@@ -2,6 +2,7 @@ package dev.jnn.core.io;
 
 import dev.jnn.api.Model;
 import dev.jnn.api.Optimizer;
+import dev.jnn.api.Schedule;
 import dev.jnn.core.Engine;
 import dev.jnn.core.train.EpochMetrics;
 import dev.jnn.core.train.History;
@@ -21,6 +22,7 @@ public final class CheckpointWriter implements TrainingListener {
     private final int every;
     private final Engine engine;
     private final Map<String, String> extra;
+    private final Schedule schedule;
     private Model model;
     private int last;
     private int written;
@@ -31,6 +33,11 @@ public final class CheckpointWriter implements TrainingListener {
      * @param extra metadata written with each checkpoint (the loss, the run file)
      */
     public CheckpointWriter(Path file, Optimizer optimizer, int every, Engine engine, Map<String, String> extra) {
+        this(file, optimizer, null, every, engine, extra);
+    }
+
+    /** As above, saving the state of {@code schedule} (may be null) too, so that a resumed run continues it. */
+    public CheckpointWriter(Path file, Optimizer optimizer, Schedule schedule, int every, Engine engine, Map<String, String> extra) {
         if (every < 1) {
             throw new IllegalArgumentException("checkpoints: every must be at least 1 epoch, got " + every);
         }
@@ -39,6 +46,7 @@ public final class CheckpointWriter implements TrainingListener {
         this.every = every;
         this.engine = engine;
         this.extra = Map.copyOf(extra);
+        this.schedule = schedule;
     }
 
     @Override
@@ -50,15 +58,24 @@ public final class CheckpointWriter implements TrainingListener {
     @Override
     public void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
         if (metrics.epoch() % every == 0 || metrics.epoch() == last) {
-            Checkpoint.save(file, model, optimizer, metrics.epoch(), engine, extra);
+            Checkpoint.save(file, model, optimizer, Position.after(metrics.epoch()), engine, withSchedule());
             written = metrics.epoch();
         }
+    }
+
+    private Map<String, String> withSchedule() {
+        if (schedule == null || schedule.state().isEmpty()) {
+            return extra;
+        }
+        Map<String, String> all = new java.util.LinkedHashMap<>(extra);
+        all.put(Checkpoint.SCHEDULE_STATE, ModelFile.json(schedule.state()));
+        return all;
     }
 
     /** An interrupted run (Ctrl-C) leaves a checkpoint of the batch it stopped after. */
     @Override
     public void onInterrupted(Position at) {
-        Checkpoint.save(file, model, optimizer, at, engine, extra);
+        Checkpoint.save(file, model, optimizer, at, engine, withSchedule());
         written = -1;                                 // a position inside an epoch: onTrainingEnd must not overwrite it
         interrupted = true;
     }
@@ -67,7 +84,7 @@ public final class CheckpointWriter implements TrainingListener {
     @Override
     public void onTrainingEnd(History history) {
         if (!interrupted && !history.epochs().isEmpty() && history.last().epoch() != written) {
-            Checkpoint.save(file, model, optimizer, history.last().epoch(), engine, extra);
+            Checkpoint.save(file, model, optimizer, Position.after(history.last().epoch()), engine, withSchedule());
             written = history.last().epoch();
         }
     }

@@ -5,6 +5,7 @@ import dev.jnn.api.Loss;
 import dev.jnn.api.Model;
 import dev.jnn.api.Optimizer;
 import dev.jnn.api.Parameter;
+import dev.jnn.api.Schedule;
 import dev.jnn.api.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class Trainer {
     private final int batchSize;
     private final long seed;
     private final boolean shuffle;
+    private final Schedule schedule;
     private final double clipNorm;
     private final double clipValue;
     private final Position start;
@@ -60,6 +62,7 @@ public final class Trainer {
             throw new IllegalArgumentException("trainer: cannot resume after epoch " + b.start.epochs() + " of a run of "
                     + b.epochs + " epochs; expected 0 to " + b.epochs);
         }
+        this.schedule = b.schedule;
         this.clipNorm = b.clipNorm;
         this.clipValue = b.clipValue;
         this.start = b.start;
@@ -91,6 +94,13 @@ public final class Trainer {
         boolean[] stop = {false};
         TrainingControl control = () -> stop[0] = true;
         listeners.forEach(l -> l.onTrainingStart(model, epochs, batcher.batches()));
+        double initialRate = optimizer.learningRate();
+        if (schedule != null) {
+            schedule.checkRun((long) epochs * batcher.batches());
+            if (!schedule.perBatch()) {
+                optimizer.setLearningRate(schedule.rate(start.epochs(), initialRate, Double.NaN));
+            }
+        }
         for (int epoch = start.epochs() + 1; epoch <= epochs && !stop[0]; epoch++) {
             long started = System.nanoTime();
             batcher.shuffle();
@@ -102,6 +112,9 @@ public final class Trainer {
             int clipped = 0;
             int steps = 0;
             for (int b = resumed ? start.batches() : 0; b < batcher.batches(); b++) {
+                if (schedule != null && schedule.perBatch()) {
+                    optimizer.setLearningRate(schedule.rate((long) (epoch - 1) * batcher.batches() + b, initialRate, Double.NaN));
+                }
                 Tensor[] batch = batcher.batch(b);
                 int n = batch[0].rows();
                 Tensor predictions = model.forward(batch[0], true);
@@ -137,6 +150,11 @@ public final class Trainer {
                     measured.validationAccuracy(), seconds, measured.samplesPerSecond(), optimizer.learningRate(),
                     steps > 0 ? normSum / steps : Double.NaN, steps > 0 ? (double) clipped / steps : 0);
             history.add(metrics);
+            if (schedule != null && !schedule.perBatch()) {
+                // The next epoch's rate is set now, so that a checkpoint written at this epoch's end holds
+                // a schedule that has seen this epoch's test loss.
+                optimizer.setLearningRate(schedule.rate(epoch, initialRate, metrics.validationLoss()));
+            }
             listeners.forEach(l -> l.onEpochEnd(metrics, control));
             if (interrupt.getAsBoolean()) {
                 break;                                // stopped between epochs: the epoch's checkpoint is the position
@@ -179,6 +197,7 @@ public final class Trainer {
         private int batchSize = 32;
         private long seed = 0;
         private boolean shuffle = true;
+        private Schedule schedule;
         private double clipNorm;
         private double clipValue;
         private Position start = Position.after(0);
@@ -225,6 +244,15 @@ public final class Trainer {
         /** Whether each epoch visits the samples in a new random order; true unless set. */
         public Builder shuffle(boolean shuffle) {
             this.shuffle = shuffle;
+            return this;
+        }
+
+        /**
+         * Sets the optimizer's learning rate by {@code schedule}: before each epoch, or before each
+         * batch for a per-batch schedule. None unless set.
+         */
+        public Builder schedule(Schedule schedule) {
+            this.schedule = schedule;
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.jnn.examples.cli;
 
 import dev.jnn.api.Model;
 import dev.jnn.api.Optimizer;
+import dev.jnn.api.Schedule;
 import dev.jnn.api.data.DataSplit;
 import dev.jnn.core.config.RunFiles;
 import dev.jnn.core.config.RunSpec;
@@ -87,7 +88,8 @@ final class TrainCommand implements Callable<Integer> {
         try {
             RunFiles.write(spec.portableTree(), output.partial().resolve(RUN_FILE));
             Model model = spec.newModel(data.train().sampleShape());
-            return train(spec, runner, model, spec.newOptimizer(), Position.after(0), output, new MetricsLog.Logged(List.of(), List.of()));
+            return train(spec, runner, model, spec.newOptimizer(), spec.newSchedule(), Position.after(0), output,
+                    new MetricsLog.Logged(List.of(), List.of()));
         } catch (RuntimeException e) {
             output.abandon();
             throw e;
@@ -113,15 +115,17 @@ final class TrainCommand implements Callable<Integer> {
         }
         Optimizer optimizer = spec.newOptimizer();
         checkpoint.restore(optimizer);
+        Schedule schedule = spec.newSchedule();
+        checkpoint.restore(schedule);
         MetricsLog.Logged logged = MetricsLog.keepEpochs(dir, at.epochs());
         System.out.println("resuming " + dir + " after epoch " + at.epochs() + (at.batches() > 0 ? ", batch " + at.batches() : "")
                 + ", to epoch " + spec.epochs());
-        return train(spec, new Runner(), checkpoint.model(), optimizer, at, output, logged);
+        return train(spec, new Runner(), checkpoint.model(), optimizer, schedule, at, output, logged);
     }
 
     /** Trains from {@code start}; a Ctrl-C or kill stops after the current batch with a checkpoint (exit 130). */
-    private int train(RunSpec spec, Runner runner, Model model, Optimizer optimizer, Position start, OutputFolder output,
-                      MetricsLog.Logged before) {
+    private int train(RunSpec spec, Runner runner, Model model, Optimizer optimizer, Schedule schedule, Position start,
+                      OutputFolder output, MetricsLog.Logged before) {
         Path dir = output.partial();
         String label = spec.optimizerType();
         // The checkpoint records the optimizer's settings too; a resume takes them from run.yaml, where
@@ -142,9 +146,9 @@ final class TrainCommand implements Callable<Integer> {
         RunResult result;
         try {
             int every = spec.checkpointEvery() > 0 ? spec.checkpointEvery() : Integer.MAX_VALUE;
-            result = runner.run(label, spec, model, optimizer, start, interrupted::get, norms -> List.<TrainingListener>of(
+            result = runner.run(label, spec, model, optimizer, schedule, start, interrupted::get, norms -> List.<TrainingListener>of(
                     new MetricsLog(dir, label, spec.seed(), norms, start.epochs() == 0 && start.batches() == 0),
-                    new CheckpointWriter(dir.resolve(CHECKPOINT), optimizer, every, main.engine(), meta),
+                    new CheckpointWriter(dir.resolve(CHECKPOINT), optimizer, schedule, every, main.engine(), meta),
                     new Progress(label, Progress.terminal())));
             if (interrupted.get()) {
                 System.err.println("interrupted: the checkpoint holds the run as it was after the last batch; resume with:");

@@ -77,7 +77,18 @@ public final class HtmlReport {
         chart(html, "Training loss", "loss", false, byLabel, EpochMetrics::trainLoss);
         chart(html, "Held-out loss", "loss", false, byLabel, EpochMetrics::validationLoss);
         chart(html, "Held-out accuracy", "accuracy", false, byLabel, EpochMetrics::validationAccuracy);
+        if (any(byLabel, r -> r.history().epochs().stream().mapToDouble(EpochMetrics::learningRate).distinct().count() > 1)) {
+            chart(html, "Learning rate", "learning rate", false, byLabel, EpochMetrics::learningRate);
+        }
+        if (any(byLabel, r -> r.history().epochs().stream().anyMatch(e -> !Double.isNaN(e.gradientNorm())))) {
+            chart(html, "Gradient norm before clipping", "global L2 norm", true, byLabel, EpochMetrics::gradientNorm);
+            chart(html, "Batches clipped", "share of the epoch's batches", false, byLabel, EpochMetrics::clippedFraction);
+        }
         html.append("</div>\n");
+    }
+
+    private static boolean any(Map<String, List<RunResult>> byLabel, java.util.function.Predicate<RunResult> test) {
+        return byLabel.values().stream().flatMap(List::stream).anyMatch(test);
     }
 
     /** By layer at the first and last epochs (the shape of vanishing or exploding), and over epochs per variant. */

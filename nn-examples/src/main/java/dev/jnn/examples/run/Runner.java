@@ -1,6 +1,7 @@
 package dev.jnn.examples.run;
 
 import dev.jnn.api.Optimizer;
+import dev.jnn.api.Schedule;
 import dev.jnn.core.train.EarlyStopping;
 import dev.jnn.core.train.Position;
 import java.util.function.BooleanSupplier;
@@ -40,7 +41,7 @@ public final class Runner {
     public RunResult run(String label, RunSpec spec, List<TrainingListener> listeners) {
         DataSplit split = data(spec);
         Model model = spec.newModel(split.train().sampleShape());
-        return run(label, spec, model, spec.newOptimizer(), Position.after(0), () -> false, norms -> listeners);
+        return run(label, spec, model, spec.newOptimizer(), spec.newSchedule(), Position.after(0), () -> false, norms -> listeners);
     }
 
     /** What a run's model file records besides the model: {@code loss}, and {@code data} (the split's preprocessing, as JSON). */
@@ -64,11 +65,11 @@ public final class Runner {
      * @param listeners given the run's layer-norm recorder, the listeners that see the run's events
      *                  after it (a metrics log reads the recorder's epoch)
      */
-    public RunResult run(String label, RunSpec spec, Model model, Optimizer optimizer, Position start, BooleanSupplier interrupt,
-                         Function<LayerNormRecorder, List<TrainingListener>> listeners) {
+    public RunResult run(String label, RunSpec spec, Model model, Optimizer optimizer, Schedule schedule, Position start,
+                         BooleanSupplier interrupt, Function<LayerNormRecorder, List<TrainingListener>> listeners) {
         DataSplit split = data(spec);
         LayerNormRecorder norms = new LayerNormRecorder();
-        Trainer.Builder trainer = spec.trainer(model, spec.newLoss()).optimizer(optimizer).listener(norms)
+        Trainer.Builder trainer = spec.trainer(model, spec.newLoss()).optimizer(optimizer).schedule(schedule).listener(norms)
                 .resumeAt(start).interruptWhen(interrupt);
         EarlyStopping stopping = spec.newEarlyStopping();
         if (stopping != null) {

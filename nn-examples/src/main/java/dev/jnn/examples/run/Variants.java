@@ -69,7 +69,7 @@ public final class Variants {
                 throw new IllegalArgumentException("--vary '" + vary + "' is not key.path=value1,value2,...");
             }
             String key = vary.substring(0, eq).trim();
-            List<String> values = List.of(vary.substring(eq + 1).split(",", -1));
+            List<String> values = values(vary.substring(eq + 1));
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (String value : values) {
                 if (value.isBlank()) {
@@ -91,6 +91,23 @@ public final class Variants {
             grid = next;
         }
         return grid;
+    }
+
+    /** The comma-separated values, commas inside parentheses kept: {@code constant,cosine(t_max=20, eta_min=0)}. */
+    private static List<String> values(String text) {
+        List<String> values = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                values.add(text.substring(from, i));
+                from = i + 1;
+            }
+        }
+        values.add(text.substring(from));
+        return values;
     }
 
     private static String label(String file, List<String> combination) {
