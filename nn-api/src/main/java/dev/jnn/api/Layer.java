@@ -83,6 +83,14 @@ public interface Layer {
         return java.util.Map.of();
     }
 
+    /**
+     * State that is not trained but belongs to the model and is saved with it, such as batch
+     * normalization's running mean and variance; empty by default. Optimizers never see it.
+     */
+    default List<Parameter> buffers() {
+        return List.of();
+    }
+
     /** The trainable parameters, empty for a layer that has none. */
     default List<Parameter> parameters() {
         return List.of();

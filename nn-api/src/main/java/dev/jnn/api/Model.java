@@ -61,6 +61,11 @@ public interface Model {
 
     List<Layer> layers();
 
+    /** Every layer's {@link Layer#buffers() buffers}, in layer order: saved with the model, never trained. */
+    default List<Parameter> buffers() {
+        return layers().stream().flatMap(l -> l.buffers().stream()).toList();
+    }
+
     /** One sample's input and output shapes; valid after {@link #build}. */
     int[] inputShape();
 

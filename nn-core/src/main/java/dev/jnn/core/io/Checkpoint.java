@@ -52,10 +52,7 @@ public record Checkpoint(Model model, String optimizerType, OptimizerState optim
 
     /** As {@link #save(Path, Model, Optimizer, int, Engine, Map)}, at a position inside an epoch. */
     public static void save(Path file, Model model, Optimizer optimizer, Position at, Engine engine, Map<String, String> extra) {
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        for (Parameter p : model.parameters()) {
-            tensors.put(p.name(), p.value());
-        }
+        Map<String, Tensor> tensors = ModelFile.tensors(model);
         OptimizerState state = optimizer.state();
         state.buffers().forEach((key, values) -> tensors.put(OPTIMIZER + key, Tensor.of(values, values.length)));
         Map<String, String> metadata = ModelFile.metadata(model, engine);

@@ -59,10 +59,7 @@ public final class ModelFile {
      * (which {@code jnn predict} uses to turn outputs into probabilities and to score them).
      */
     public static void save(Model model, Path file, Engine engine, Map<String, String> extra) {
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        for (Parameter p : model.parameters()) {
-            tensors.put(p.name(), p.value());
-        }
+        Map<String, Tensor> tensors = tensors(model);
         Map<String, String> metadata = metadata(model, engine);
         metadata.putAll(extra);
         try {
@@ -99,6 +96,18 @@ public final class ModelFile {
         Model model = build(file, architecture, contents.metadata, engine);
         fill(file, model, contents, channel, otherPrefix);
         return model;
+    }
+
+    /** A model's parameters and buffers by name: what its file holds. */
+    static Map<String, Tensor> tensors(Model model) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (Parameter p : model.parameters()) {
+            tensors.put(p.name(), p.value());
+        }
+        for (Parameter b : model.buffers()) {
+            tensors.put(b.name(), b.value());
+        }
+        return tensors;
     }
 
     /** The metadata a model file holds for {@code model}: format, versions, architecture, providers. */
@@ -242,7 +251,9 @@ public final class ModelFile {
 
     private static void fill(Path file, Model model, SafeTensors.Contents contents, FileChannel channel, String otherPrefix)
             throws IOException {
-        for (Parameter p : model.parameters()) {
+        List<Parameter> all = new ArrayList<>(model.parameters());
+        all.addAll(model.buffers());
+        for (Parameter p : all) {
             SafeTensors.Entry entry = contents.tensors.get(p.name());
             if (entry == null) {
                 throw new ModelFileException(file, "has no tensor '" + p.name() + "', which the architecture's model needs; it has "
@@ -255,7 +266,7 @@ public final class ModelFile {
             contents.read(channel, p.name(), p.value().data());
         }
         List<String> extra = new ArrayList<>(contents.tensors.keySet());
-        model.parameters().forEach(p -> extra.remove(p.name()));
+        all.forEach(p -> extra.remove(p.name()));
         extra.removeIf(name -> !otherPrefix.isEmpty() && name.startsWith(otherPrefix));
         if (!extra.isEmpty()) {
             throw new ModelFileException(file, "has tensors the architecture does not have: " + extra);

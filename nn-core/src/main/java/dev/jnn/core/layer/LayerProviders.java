@@ -66,6 +66,21 @@ public final class LayerProviders {
         }
     }
 
+    /** {@code batch_norm}: BatchNorm1d. */
+    public static final class BatchNormProvider implements LayerProvider {
+        public String name() { return "batch_norm"; }
+        public String description() { return "batch normalization (BatchNorm1d): each feature to mean 0, variance 1 over the batch, then scaled and shifted"; }
+        public List<Setting> settings() {
+            return List.of(Setting.number("momentum", 0.1, "weight of each batch in the running statistics"),
+                    Setting.number("eps", 1e-5, "added to the variance"), Setting.flag("affine", true, "learn a scale and a shift"));
+        }
+        public Layer create(Settings s) {
+            s.require(s.getDouble("momentum") >= 0 && s.getDouble("momentum") <= 1, "momentum", "in [0, 1]");
+            s.require(s.getDouble("eps") > 0, "eps", "greater than 0");
+            return new BatchNorm(s.getDouble("momentum"), s.getDouble("eps"), s.getBoolean("affine"));
+        }
+    }
+
     /** {@code elu}, with its alpha. */
     public static final class EluProvider implements LayerProvider {
         public String name() { return "elu"; }
