@@ -72,6 +72,10 @@ public final class Providers {
         return registry(ScheduleProvider.class, "schedule");
     }
 
+    public Registry<ObjectiveProvider> objectives() {
+        return registry(ObjectiveProvider.class, "function");
+    }
+
     public Registry<DataSourceProvider> dataSources() {
         return registry(DataSourceProvider.class, "data source");
     }

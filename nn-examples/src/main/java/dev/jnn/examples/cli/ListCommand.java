@@ -27,9 +27,11 @@ final class ListCommand implements Runnable {
         KINDS.put("optimizers", Providers::optimizers);
         KINDS.put("initializers", Providers::initializers);
         KINDS.put("data", Providers::dataSources);
+        KINDS.put("schedules", Providers::schedules);
+        KINDS.put("functions", Providers::objectives);
     }
 
-    @Parameters(arity = "0..1", paramLabel = "KIND", description = "layers, losses, models, optimizers, initializers or data (default: all)")
+    @Parameters(arity = "0..1", paramLabel = "KIND", description = "layers, losses, models, optimizers, initializers, data, schedules or functions (default: all)")
     String kind;
 
     @Override

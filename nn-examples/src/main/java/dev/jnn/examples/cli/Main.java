@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "jnn", mixinStandardHelpOptions = true, version = "jnn 0.1.0",
         description = "Build, train and compare neural networks on the JVM.",
-        subcommands = {TrainCommand.class, CompareCommand.class, PredictCommand.class, EvaluateCommand.class, ListCommand.class, GradcheckCommand.class,
+        subcommands = {TrainCommand.class, CompareCommand.class, PredictCommand.class, EvaluateCommand.class, MinimizeCommand.class, ListCommand.class, GradcheckCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

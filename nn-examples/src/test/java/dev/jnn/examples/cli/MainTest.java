@@ -114,6 +114,20 @@ class MainTest {
     }
 
     @Test
+    void minimizeComparesOptimizersOnAFunctionAndDrawsTheirPaths(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("min");
+        Cli.Result r = Cli.run("minimize", "square", "--optimizers", "sgd,nesterov", "--lr", "0.1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("sgd +39 .*")), "y = (x + 2)^2 from 3 with sgd lr 0.1: 39 steps\n" + r.out());
+        Cli.Result valley = Cli.run("minimize", "rosenbrock", "--optimizers", "sgd,momentum", "--lr", "0.001", "--steps", "3000",
+                "--out", tmp.resolve("valley").toString());
+        assertEquals(0, valley.code(), valley.err());
+        assertTrue(valley.out().lines().anyMatch(l -> l.matches("momentum +1677 .*")), valley.out());
+        assertTrue(Files.readString(tmp.resolve("valley/report.html")).contains("path in the plane"));
+        assertEquals(2, Cli.run("minimize", "rosenbrok").code(), "an unknown function is bad usage");
+    }
+
+    @Test
     void aComparisonReRunWithTheSameSeedGivesTheSameNumbers(@TempDir Path tmp) throws IOException {
         for (String run : List.of("a", "b")) {
             assertEquals(0, Cli.run("compare", SPIRALS.toString(), "--vary", "optimizer.type=momentum,rmsprop",
