@@ -2,11 +2,11 @@ package dev.jnn.core.layer;
 
 import dev.jnn.api.BuildContext;
 import dev.jnn.api.Layer;
+import dev.jnn.api.Parameter;
 import dev.jnn.api.Scratch;
 import dev.jnn.api.Tensor;
 import dev.jnn.api.Workspace;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Inverted dropout, as {@code torch.nn.Dropout}: in training each value is kept with probability
@@ -17,13 +17,16 @@ import java.util.SplittableRandom;
  *             y = x                                                                   (evaluation)
  *   backward: dx = dy ⊙ m
  * </pre>
- * The mask comes from a generator seeded from the model's when the layer is built, drawn in order on
- * the training thread: the same seed gives the same masks, on 1 thread or 2.
+ * The mask of the k-th training batch is a function of the layer's seed (drawn from the model's when
+ * it is built), k and the element's index, through SplitMix64's mixing function: the same seed gives the
+ * same masks, on 1 thread or 2, and the seed and k are a buffer of the layer, saved with the model and
+ * in checkpoints, so a resumed run draws the masks the straight run would have drawn.
  */
 public final class Dropout implements Layer {
     private final double p;
     private int[] shape;
-    private SplittableRandom random;
+    /** {seed in four 16-bit parts, batch count k in two 24-bit parts}: floats hold these exactly. */
+    private Parameter state;
     private Tensor mask;
     private final Workspace maskBuffers = new Workspace();
     private final Workspace outputBuffers = new Workspace();
@@ -47,7 +50,12 @@ public final class Dropout implements Layer {
     @Override
     public void build(int[] inputShape, BuildContext context) {
         shape = inputShape.clone();
-        random = new SplittableRandom(context.random().nextLong());
+        state = context.parameter("state", 6);
+        long seed = context.random().nextLong();
+        float[] st = state.value().data();
+        for (int part = 0; part < 4; part++) {
+            st[part] = (seed >>> (16 * part)) & 0xFFFF;
+        }
     }
 
     @Override
@@ -66,11 +74,22 @@ public final class Dropout implements Layer {
         }
         Tensor m = maskBuffers.get(x.rows(), shape);
         if (!(repeatMask && m == mask)) {
+            float[] st = state.value().data();
+            long seed = 0;
+            for (int part = 0; part < 4; part++) {
+                seed |= ((long) st[part]) << (16 * part);
+            }
+            long k = (long) st[4] | ((long) st[5] << 24);
             float keep = (float) (1 / (1 - p));
             float[] md = m.data();
+            long base = mix(seed + k * 0x9E3779B97F4A7C15L);
             for (int i = 0; i < md.length; i++) {
-                md[i] = random.nextDouble() >= p ? keep : 0f;
+                double u = (mix(base + i * 0xD1B54A32D192ED03L) >>> 11) * 0x1.0p-53;
+                md[i] = u >= p ? keep : 0f;
             }
+            k++;
+            st[4] = k & 0xFFFFFF;
+            st[5] = k >>> 24;
         }
         mask = m;
         Tensor y = outputBuffers.get(x.rows(), shape);
@@ -105,6 +124,18 @@ public final class Dropout implements Layer {
             d[i] = g[i] * md[i];
         }
         return dx;
+    }
+
+    /** SplitMix64's finalizer: a well-mixed 64-bit value from any input (Steele, Lea and Flood, 2014). */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    public java.util.List<Parameter> buffers() {
+        return state == null ? java.util.List.of() : java.util.List.of(state);
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.jnn.api.Tensor;
  */
 public final class Flatten implements Layer {
     private int[] inputShape;
+    private int[] flatShape;
     // The views handed out last, reused while the same buffers come through (no allocation per step).
     private Tensor lastInput;
     private Tensor flatView;
@@ -29,6 +30,7 @@ public final class Flatten implements Layer {
     @Override
     public void build(int[] inputShape, BuildContext context) {
         this.inputShape = inputShape.clone();
+        this.flatShape = new int[] {Shapes.size(inputShape)};
     }
 
     @Override
@@ -57,7 +59,7 @@ public final class Flatten implements Layer {
 
     @Override
     public Tensor backward(Tensor dy) {
-        Shapes.checkBackward(type(), lastInput, dy, new int[] {Shapes.size(inputShape)});
+        Shapes.checkBackward(type(), lastInput, dy, flatShape);
         if (dy != lastGrad) {
             int[] shape = new int[inputShape.length + 1];
             shape[0] = dy.rows();

@@ -23,12 +23,18 @@ public final class Shapes {
      * @param owner for the message, such as {@code "dense"}
      */
     public static void checkBatch(String owner, Tensor input, int[] sampleShape) {
+        checkBatch(owner, "", input, sampleShape);
+    }
+
+    // The owner's name and what is checked come apart so that the message is built only when it is
+    // needed: a training step calls this for every layer and must allocate nothing.
+    private static void checkBatch(String owner, String what, Tensor input, int[] sampleShape) {
         boolean fits = input.rank() == sampleShape.length + 1;
         for (int i = 0; fits && i < sampleShape.length; i++) {
             fits = input.dim(i + 1) == sampleShape[i];
         }
         if (!fits) {
-            throw new IllegalArgumentException(owner + ": input has shape " + input.shapeString() + ", expected [batch, "
+            throw new IllegalArgumentException(owner + what + ": input has shape " + input.shapeString() + ", expected [batch, "
                     + Arrays.toString(sampleShape).replace("[", "").replace("]", "") + "]");
         }
     }
@@ -44,7 +50,7 @@ public final class Shapes {
         if (lastInput == null) {
             throw new IllegalStateException(owner + ": backward called before forward; run forward on the batch first");
         }
-        checkBatch(owner + " backward (dLoss/dOutput)", gradOutput, outputShape);
+        checkBatch(owner, " backward (dLoss/dOutput)", gradOutput, outputShape);
         if (gradOutput.rows() != lastInput.rows()) {
             throw new IllegalArgumentException(owner + ": backward got a gradient for " + gradOutput.rows()
                     + " samples, but the last forward batch had " + lastInput.rows());

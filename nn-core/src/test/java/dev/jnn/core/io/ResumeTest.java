@@ -122,6 +122,25 @@ class ResumeTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aModelWithDropoutResumesWithTheMasksTheStraightRunWouldHaveDrawn() {
+        java.util.function.Supplier<Sequential> withDropout = () -> new Sequential(Dense.withActivation(24, "relu"),
+                new dev.jnn.core.layer.Dropout(0.3), new Dense(3)).build(ENGINE, 13, 2);
+        Sequential straight = withDropout.get();
+        trainer(straight, ENGINE.providers().optimizer("adam", Map.of()), 4).build().fit(TRAIN, TEST);
+        Path file = dir.resolve("dropout.safetensors");
+        Sequential first = withDropout.get();
+        Optimizer optimizer = ENGINE.providers().optimizer("adam", Map.of());
+        trainer(first, optimizer, 2).listener(new CheckpointWriter(file, optimizer, 1, ENGINE, Map.of())).build().fit(TRAIN, TEST);
+        Checkpoint checkpoint = Checkpoint.load(file, ENGINE);
+        Optimizer resumed = ENGINE.providers().optimizer("adam", Map.of());
+        checkpoint.restore(resumed);
+        trainer(checkpoint.model(), resumed, 4).resumeAfter(2).build().fit(TRAIN, TEST);
+        for (int i = 0; i < straight.parameters().size(); i++) {
+            assertArrayEquals(straight.parameters().get(i).value().data(), checkpoint.model().parameters().get(i).value().data(), 0f);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"adam", "momentum"})
     void stateTakenBeforeTheFirstStepLoadsAndAnotherModelIsRefusedNamingTheParameter(String name) {
