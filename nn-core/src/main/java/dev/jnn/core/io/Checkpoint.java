@@ -10,7 +10,9 @@ import dev.jnn.api.Parameter;
 import dev.jnn.api.Schedule;
 import dev.jnn.api.Tensor;
 import dev.jnn.core.Engine;
+import dev.jnn.core.train.EarlyStopping;
 import dev.jnn.core.train.Position;
+import java.util.List;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -33,10 +35,14 @@ import java.util.Map;
  * @param optimizer the optimizer's saved state, to load into a fresh optimizer of {@link #optimizerType}
  * @param position  where the run stands: {@code Trainer.Builder.resumeAt(position)} continues from it
  * @param metadata  everything the file's header records (architecture, loss, run-level entries)
+ * @param earlyStoppingWeights early stopping's best weights, parameter by parameter; null when none were saved
  */
 public record Checkpoint(Model model, String optimizerType, OptimizerState optimizer, Position position,
-                         Map<String, String> metadata) {
+                         Map<String, String> metadata, List<float[]> earlyStoppingWeights) {
     private static final String OPTIMIZER = "optimizer/";
+    private static final String EARLY_STOPPING = "early_stopping/";
+    /** The metadata entry holding early stopping's state (JSON), when the run has it. */
+    public static final String EARLY_STOPPING_STATE = "early_stopping_state";
     /** The metadata entry holding a schedule's state (JSON), when it has any. */
     public static final String SCHEDULE_STATE = "schedule_state";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,7 +58,22 @@ public record Checkpoint(Model model, String optimizerType, OptimizerState optim
 
     /** As {@link #save(Path, Model, Optimizer, int, Engine, Map)}, at a position inside an epoch. */
     public static void save(Path file, Model model, Optimizer optimizer, Position at, Engine engine, Map<String, String> extra) {
+        save(file, model, optimizer, at, null, engine, extra);
+    }
+
+    /** As above, with early stopping's state and its best weights (as tensors {@code early_stopping/<parameter>}). */
+    public static void save(Path file, Model model, Optimizer optimizer, Position at, EarlyStopping stopping, Engine engine,
+                            Map<String, String> extra) {
         Map<String, Tensor> tensors = ModelFile.tensors(model);
+        Map<String, String> all = new LinkedHashMap<>(extra);
+        if (stopping != null) {
+            all.put(EARLY_STOPPING_STATE, ModelFile.json(stopping.state()));
+            List<float[]> best = stopping.bestWeights();
+            for (int i = 0; best != null && i < best.size(); i++) {
+                tensors.put(EARLY_STOPPING + model.parameters().get(i).name(), Tensor.of(best.get(i).clone(), best.get(i).length));
+            }
+        }
+        extra = all;
         OptimizerState state = optimizer.state();
         state.buffers().forEach((key, values) -> tensors.put(OPTIMIZER + key, Tensor.of(values, values.length)));
         Map<String, String> metadata = ModelFile.metadata(model, engine);
@@ -87,7 +108,7 @@ public record Checkpoint(Model model, String optimizerType, OptimizerState optim
             if (position == null) {
                 throw new ModelFileException(file, "is a model file, not a checkpoint: it holds no optimizer state or position");
             }
-            Model model = ModelFile.load(file, contents, channel, engine, OPTIMIZER);
+            Model model = ModelFile.load(file, contents, channel, engine, "/");     // optimizer/..., early_stopping/...
             JsonNode p = JSON.readTree(position);
             Map<String, float[]> buffers = new LinkedHashMap<>();
             for (Map.Entry<String, SafeTensors.Entry> e : contents.tensors.entrySet()) {
@@ -102,7 +123,20 @@ public record Checkpoint(Model model, String optimizerType, OptimizerState optim
             OptimizerState state = new OptimizerState(p.path("optimizer_step").asLong(), buffers, steps);
             Position at = new Position(p.path("epochs").asInt(), p.path("batches").asInt(), p.path("loss_sum").asDouble(),
                     p.path("accuracy_sum").asDouble(), p.path("seconds").asDouble());
-            return new Checkpoint(model, p.path("optimizer").asText(), state, at, Map.copyOf(contents.metadata));
+            List<float[]> best = null;
+            if (contents.tensors.containsKey(EARLY_STOPPING + model.parameters().get(0).name())) {
+                best = new java.util.ArrayList<>();
+                for (Parameter parameter : model.parameters()) {
+                    SafeTensors.Entry entry = contents.tensors.get(EARLY_STOPPING + parameter.name());
+                    if (entry == null || entry.size() != parameter.size()) {
+                        throw new ModelFileException(file, "the early-stopping weights of " + parameter.name() + " are missing or of another size");
+                    }
+                    float[] values = new float[parameter.size()];
+                    contents.read(channel, EARLY_STOPPING + parameter.name(), values);
+                    best.add(values);
+                }
+            }
+            return new Checkpoint(model, p.path("optimizer").asText(), state, at, Map.copyOf(contents.metadata), best);
         } catch (JsonProcessingException e) {
             throw new ModelFileException(file, "__metadata__.checkpoint is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -130,6 +164,21 @@ public record Checkpoint(Model model, String optimizerType, OptimizerState optim
             schedule.loadState(state);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("checkpoint: the schedule state is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Restores early stopping's saved state and best weights into {@code stopping}; nothing when none was saved. */
+    public void restore(EarlyStopping stopping) {
+        String json = metadata.get(EARLY_STOPPING_STATE);
+        if (stopping == null || json == null) {
+            return;
+        }
+        try {
+            Map<String, Double> state = new LinkedHashMap<>();
+            JSON.readTree(json).fields().forEachRemaining(e -> state.put(e.getKey(), e.getValue().asDouble()));
+            stopping.loadState(state, earlyStoppingWeights);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("checkpoint: the early-stopping state is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.jnn.api.Model;
 import dev.jnn.api.Optimizer;
 import dev.jnn.api.Schedule;
 import dev.jnn.core.Engine;
+import dev.jnn.core.train.EarlyStopping;
 import dev.jnn.core.train.EpochMetrics;
 import dev.jnn.core.train.History;
 import dev.jnn.core.train.Position;
@@ -23,6 +24,7 @@ public final class CheckpointWriter implements TrainingListener {
     private final Engine engine;
     private final Map<String, String> extra;
     private final Schedule schedule;
+    private final EarlyStopping stopping;
     private Model model;
     private int last;
     private int written;
@@ -33,11 +35,15 @@ public final class CheckpointWriter implements TrainingListener {
      * @param extra metadata written with each checkpoint (the loss, the run file)
      */
     public CheckpointWriter(Path file, Optimizer optimizer, int every, Engine engine, Map<String, String> extra) {
-        this(file, optimizer, null, every, engine, extra);
+        this(file, optimizer, null, null, every, engine, extra);
     }
 
-    /** As above, saving the state of {@code schedule} (may be null) too, so that a resumed run continues it. */
-    public CheckpointWriter(Path file, Optimizer optimizer, Schedule schedule, int every, Engine engine, Map<String, String> extra) {
+    /**
+     * As above, saving the state of {@code schedule} and {@code stopping} (either may be null) too, so
+     * that a resumed run continues them.
+     */
+    public CheckpointWriter(Path file, Optimizer optimizer, Schedule schedule, EarlyStopping stopping, int every, Engine engine,
+                            Map<String, String> extra) {
         if (every < 1) {
             throw new IllegalArgumentException("checkpoints: every must be at least 1 epoch, got " + every);
         }
@@ -47,6 +53,7 @@ public final class CheckpointWriter implements TrainingListener {
         this.engine = engine;
         this.extra = Map.copyOf(extra);
         this.schedule = schedule;
+        this.stopping = stopping;
     }
 
     @Override
@@ -58,7 +65,7 @@ public final class CheckpointWriter implements TrainingListener {
     @Override
     public void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
         if (metrics.epoch() % every == 0 || metrics.epoch() == last) {
-            Checkpoint.save(file, model, optimizer, Position.after(metrics.epoch()), engine, withSchedule());
+            Checkpoint.save(file, model, optimizer, Position.after(metrics.epoch()), stopping, engine, withSchedule());
             written = metrics.epoch();
         }
     }
@@ -75,7 +82,7 @@ public final class CheckpointWriter implements TrainingListener {
     /** An interrupted run (Ctrl-C) leaves a checkpoint of the batch it stopped after. */
     @Override
     public void onInterrupted(Position at) {
-        Checkpoint.save(file, model, optimizer, at, engine, withSchedule());
+        Checkpoint.save(file, model, optimizer, at, stopping, engine, withSchedule());
         written = -1;                                 // a position inside an epoch: onTrainingEnd must not overwrite it
         interrupted = true;
     }
@@ -84,7 +91,7 @@ public final class CheckpointWriter implements TrainingListener {
     @Override
     public void onTrainingEnd(History history) {
         if (!interrupted && !history.epochs().isEmpty() && history.last().epoch() != written) {
-            Checkpoint.save(file, model, optimizer, Position.after(history.last().epoch()), engine, withSchedule());
+            Checkpoint.save(file, model, optimizer, Position.after(history.last().epoch()), stopping, engine, withSchedule());
             written = history.last().epoch();
         }
     }

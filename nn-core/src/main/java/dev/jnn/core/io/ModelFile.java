@@ -267,7 +267,7 @@ public final class ModelFile {
         }
         List<String> extra = new ArrayList<>(contents.tensors.keySet());
         all.forEach(p -> extra.remove(p.name()));
-        extra.removeIf(name -> !otherPrefix.isEmpty() && name.startsWith(otherPrefix));
+        extra.removeIf(name -> !otherPrefix.isEmpty() && name.contains(otherPrefix));
         if (!extra.isEmpty()) {
             throw new ModelFileException(file, "has tensors the architecture does not have: " + extra);
         }

@@ -28,6 +28,8 @@ public final class EarlyStopping implements TrainingListener {
     private int waited;
     private int stoppedAt;
     private List<float[]> bestWeights;
+    private java.util.Map<String, Double> pending;
+    private List<float[]> pendingWeights;
 
     /**
      * @throws IllegalArgumentException for an unknown monitor, a negative patience or min_delta
@@ -56,6 +58,14 @@ public final class EarlyStopping implements TrainingListener {
         this.waited = 0;
         this.stoppedAt = 0;
         this.bestWeights = null;
+        if (pending != null) {                        // a resumed run: go on counting where the checkpoint left off
+            best = pending.get("best");
+            bestEpoch = pending.get("best_epoch").intValue();
+            waited = pending.get("waited").intValue();
+            stoppedAt = pending.get("stopped_at").intValue();
+            bestWeights = pendingWeights;
+            pending = null;
+        }
     }
 
     @Override
@@ -93,6 +103,25 @@ public final class EarlyStopping implements TrainingListener {
                 System.arraycopy(bestWeights.get(i), 0, parameters.get(i).value().data(), 0, bestWeights.get(i).length);
             }
         }
+    }
+
+    /** What it remembers, for a checkpoint: the best value and epoch, the epochs waited, where it stopped. */
+    public java.util.Map<String, Double> state() {
+        return java.util.Map.of("best", best, "best_epoch", (double) bestEpoch, "waited", (double) waited, "stopped_at", (double) stoppedAt);
+    }
+
+    /** The best epoch's weights, parameter by parameter (null before any epoch, or without restore_best). */
+    public List<float[]> bestWeights() {
+        return bestWeights;
+    }
+
+    /**
+     * Restores {@link #state()} and {@link #bestWeights()} from a checkpoint, before training resumes:
+     * they are applied when the trainer starts, so the patience count goes on where it was.
+     */
+    public void loadState(java.util.Map<String, Double> state, List<float[]> weights) {
+        this.pending = state;
+        this.pendingWeights = weights;
     }
 
     /** The epoch whose weights the model holds at the end (the best with restore_best, else the last). */

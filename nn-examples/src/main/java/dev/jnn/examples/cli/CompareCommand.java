@@ -112,7 +112,7 @@ final class CompareCommand implements Runnable {
                 String label = variants.stream().filter(x -> x.label().equals(v.label())).count() > 1
                         ? v.label() + " seed " + v.seed() : v.label();
                 futures.add(pool.submit(() -> runner.run(v.label(), v.spec(), v.spec().newModel(runner.data(v.spec()).train().sampleShape()),
-                        v.spec().newOptimizer(), v.spec().newSchedule(), Position.after(0), () -> false,
+                        v.spec().newOptimizer(), v.spec().newSchedule(), v.spec().newEarlyStopping(), Position.after(0), () -> false,
                         norms -> List.of(new MetricsLog(dir, v.label(), v.seed(), norms, lock), new Progress(label, bar)))));
             }
             for (int i = 0; i < futures.size(); i++) {

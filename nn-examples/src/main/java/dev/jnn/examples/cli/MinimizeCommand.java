@@ -82,7 +82,7 @@ final class MinimizeCommand implements Runnable {
                 java.util.Arrays.toString(f.minimum()));
         System.out.print(table);
         OutputFolder output = OutputFolder.claim(out, "minimize");
-        Path folder = output.complete(dir -> MinimizeReport.write("jnn minimize " + function, table.toString(), descents,
+        Path folder = output.complete(dir -> MinimizeReport.write("jnn minimize " + function, table.toString(), f, descents,
                 dir.resolve("report.html")));
         System.out.println("report: " + folder.resolve("report.html"));
     }

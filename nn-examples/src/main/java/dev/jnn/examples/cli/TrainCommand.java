@@ -9,6 +9,7 @@ import dev.jnn.core.config.RunSpec;
 import dev.jnn.core.io.Checkpoint;
 import dev.jnn.core.io.CheckpointWriter;
 import dev.jnn.core.io.ModelFile;
+import dev.jnn.core.train.EarlyStopping;
 import dev.jnn.core.train.EpochMetrics;
 import dev.jnn.core.train.History;
 import dev.jnn.core.train.LayerNorms;
@@ -88,7 +89,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             RunFiles.write(spec.portableTree(), output.partial().resolve(RUN_FILE));
             Model model = spec.newModel(data.train().sampleShape());
-            return train(spec, runner, model, spec.newOptimizer(), spec.newSchedule(), Position.after(0), output,
+            return train(spec, runner, model, spec.newOptimizer(), spec.newSchedule(), spec.newEarlyStopping(), Position.after(0), output,
                     new MetricsLog.Logged(List.of(), List.of()));
         } catch (RuntimeException e) {
             output.abandon();
@@ -117,15 +118,17 @@ final class TrainCommand implements Callable<Integer> {
         checkpoint.restore(optimizer);
         Schedule schedule = spec.newSchedule();
         checkpoint.restore(schedule);
+        EarlyStopping stopping = spec.newEarlyStopping();
+        checkpoint.restore(stopping);
         MetricsLog.Logged logged = MetricsLog.keepEpochs(dir, at.epochs());
         System.out.println("resuming " + dir + " after epoch " + at.epochs() + (at.batches() > 0 ? ", batch " + at.batches() : "")
                 + ", to epoch " + spec.epochs());
-        return train(spec, new Runner(), checkpoint.model(), optimizer, schedule, at, output, logged);
+        return train(spec, new Runner(), checkpoint.model(), optimizer, schedule, stopping, at, output, logged);
     }
 
     /** Trains from {@code start}; a Ctrl-C or kill stops after the current batch with a checkpoint (exit 130). */
-    private int train(RunSpec spec, Runner runner, Model model, Optimizer optimizer, Schedule schedule, Position start,
-                      OutputFolder output, MetricsLog.Logged before) {
+    private int train(RunSpec spec, Runner runner, Model model, Optimizer optimizer, Schedule schedule, EarlyStopping stopping,
+                      Position start, OutputFolder output, MetricsLog.Logged before) {
         Path dir = output.partial();
         String label = spec.optimizerType();
         // The checkpoint records the optimizer's settings too; a resume takes them from run.yaml, where
@@ -146,9 +149,9 @@ final class TrainCommand implements Callable<Integer> {
         RunResult result;
         try {
             int every = spec.checkpointEvery() > 0 ? spec.checkpointEvery() : Integer.MAX_VALUE;
-            result = runner.run(label, spec, model, optimizer, schedule, start, interrupted::get, norms -> List.<TrainingListener>of(
+            result = runner.run(label, spec, model, optimizer, schedule, stopping, start, interrupted::get, norms -> List.<TrainingListener>of(
                     new MetricsLog(dir, label, spec.seed(), norms, start.epochs() == 0 && start.batches() == 0),
-                    new CheckpointWriter(dir.resolve(CHECKPOINT), optimizer, schedule, every, main.engine(), meta),
+                    new CheckpointWriter(dir.resolve(CHECKPOINT), optimizer, schedule, stopping, every, main.engine(), meta),
                     new Progress(label, Progress.terminal())));
             if (interrupted.get()) {
                 System.err.println("interrupted: the checkpoint holds the run as it was after the last batch; resume with:");

@@ -25,6 +25,7 @@ final class SvgChart {
     private final boolean logY;
     private final List<String> names = new ArrayList<>();
     private final List<double[][]> series = new ArrayList<>();
+    private final List<double[]> backdrop = new ArrayList<>();
 
     SvgChart(String title, String xLabel, String yLabel, boolean logY) {
         this.title = title;
@@ -43,6 +44,15 @@ final class SvgChart {
         }
         names.add(name);
         series.add(points.toArray(new double[0][]));
+        return this;
+    }
+
+    /**
+     * Line segments {x1, y1, x2, y2} drawn thin and grey behind the series, such as a function's contour
+     * lines; they take the series' scales and do not widen them. Not for a log axis.
+     */
+    SvgChart backdrop(List<double[]> segments) {
+        backdrop.addAll(segments);
         return this;
     }
 
@@ -102,6 +112,14 @@ final class SvgChart {
                 LEFT + plotW / 2, HEIGHT - 12, escape(xLabel)));
         svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 16 %d)\">%s</text>%n",
                 TOP + plotH / 2, TOP + plotH / 2, escape(yLabel + (logY ? " (log scale)" : ""))));
+        for (double[] seg : backdrop) {
+            double[] a = {LEFT + (seg[0] - xMin) / (xMax - xMin) * plotW, TOP + plotH - (seg[1] - yMin) / (yMax - yMin) * plotH};
+            double[] b = {LEFT + (seg[2] - xMin) / (xMax - xMin) * plotW, TOP + plotH - (seg[3] - yMin) / (yMax - yMin) * plotH};
+            if (inside(a, plotW, plotH) && inside(b, plotW, plotH)) {
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#bbb\"/>",
+                        a[0], a[1], b[0], b[1]));
+            }
+        }
         for (int s = 0; s < series.size(); s++) {
             String color = COLORS[s % COLORS.length];
             StringBuilder points = new StringBuilder();
@@ -119,6 +137,10 @@ final class SvgChart {
                     LEFT + plotW + 38, ly, escape(shorten(names.get(s)))));
         }
         return svg.append("</svg>\n").toString();
+    }
+
+    private static boolean inside(double[] p, int plotW, int plotH) {
+        return p[0] >= LEFT && p[0] <= LEFT + plotW && p[1] >= TOP && p[1] <= TOP + plotH;
     }
 
     /** About five round ticks; on a log axis, the powers of ten in range. */

@@ -41,7 +41,8 @@ public final class Runner {
     public RunResult run(String label, RunSpec spec, List<TrainingListener> listeners) {
         DataSplit split = data(spec);
         Model model = spec.newModel(split.train().sampleShape());
-        return run(label, spec, model, spec.newOptimizer(), spec.newSchedule(), Position.after(0), () -> false, norms -> listeners);
+        return run(label, spec, model, spec.newOptimizer(), spec.newSchedule(), spec.newEarlyStopping(), Position.after(0), () -> false,
+                norms -> listeners);
     }
 
     /** What a run's model file records besides the model: {@code loss}, and {@code data} (the split's preprocessing, as JSON). */
@@ -65,13 +66,12 @@ public final class Runner {
      * @param listeners given the run's layer-norm recorder, the listeners that see the run's events
      *                  after it (a metrics log reads the recorder's epoch)
      */
-    public RunResult run(String label, RunSpec spec, Model model, Optimizer optimizer, Schedule schedule, Position start,
-                         BooleanSupplier interrupt, Function<LayerNormRecorder, List<TrainingListener>> listeners) {
+    public RunResult run(String label, RunSpec spec, Model model, Optimizer optimizer, Schedule schedule, EarlyStopping stopping,
+                         Position start, BooleanSupplier interrupt, Function<LayerNormRecorder, List<TrainingListener>> listeners) {
         DataSplit split = data(spec);
         LayerNormRecorder norms = new LayerNormRecorder();
         Trainer.Builder trainer = spec.trainer(model, spec.newLoss()).optimizer(optimizer).schedule(schedule).listener(norms)
                 .resumeAt(start).interruptWhen(interrupt);
-        EarlyStopping stopping = spec.newEarlyStopping();
         if (stopping != null) {
             trainer.listener(stopping);                // before the others: a checkpoint at the end holds the kept weights
         }

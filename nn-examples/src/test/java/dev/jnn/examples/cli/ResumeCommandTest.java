@@ -51,6 +51,29 @@ class ResumeCommandTest {
     }
 
     @Test
+    void aPlateauScheduleAndEarlyStoppingResumeWhereTheyWere() throws IOException {
+        String[] settings = {"--set", "optimizer.type=sgd", "--set", "optimizer.lr=0.3",
+                "--set", "optimizer.schedule=plateau(patience=0, factor=0.5)", "--set", "train.early_stopping.patience=3",
+                "--set", "train.early_stopping.monitor=test_accuracy"};
+        Path straight = tmp.resolve("straight");
+        List<String> args = new java.util.ArrayList<>(List.of("train", SPIRALS, "--set", "train.epochs=8", "--out", straight.toString()));
+        args.addAll(List.of(settings));
+        assertEquals(0, Cli.run(args.toArray(String[]::new)).code());
+        Path resumed = tmp.resolve("resumed");
+        args = new java.util.ArrayList<>(List.of("train", SPIRALS, "--set", "train.epochs=4", "--set", "train.checkpoint_every=1",
+                "--out", resumed.toString()));
+        args.addAll(List.of(settings));
+        assertEquals(0, Cli.run(args.toArray(String[]::new)).code());
+        assertEquals(0, Cli.run("train", "--resume", resumed.toString(), "--set", "train.epochs=8").code());
+        List<String> rows = Files.readAllLines(straight.resolve("metrics.csv"));
+        assertTrue(rows.stream().map(r -> r.split(",")[9]).distinct().count() > 2, "the plateau schedule lowered the rate: " + rows);
+        assertEquals(rows.stream().map(r -> String.join(",", List.of(r.split(",")).subList(0, 7)) + r.split(",")[9]).toList(),
+                Files.readAllLines(resumed.resolve("metrics.csv")).stream()
+                        .map(r -> String.join(",", List.of(r.split(",")).subList(0, 7)) + r.split(",")[9]).toList());
+        assertArrayEquals(Files.readAllBytes(straight.resolve("model.safetensors")), Files.readAllBytes(resumed.resolve("model.safetensors")));
+    }
+
+    @Test
     void aFinishedRunIsNotResumedWithoutMoreEpochsAndAMissingFolderIsNamed() {
         Path run = tmp.resolve("done");
         assertEquals(0, Cli.run("train", SPIRALS, "--set", "train.epochs=1", "--out", run.toString()).code());
