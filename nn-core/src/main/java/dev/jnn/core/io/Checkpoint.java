@@ -145,40 +145,36 @@ public record Checkpoint(Model model, String optimizerType, OptimizerState optim
     }
 
     /**
-     * Loads the saved optimizer state into {@code optimizer}, which must be of the saved type.
-     *
-     * @throws IllegalArgumentException naming both types, or the first parameter whose state does not fit
-     */
-    /**
      * Restores the saved schedule state into {@code schedule} (a fresh one of the run's kind); does
      * nothing when none was saved or {@code schedule} is null.
      */
     public void restore(Schedule schedule) {
-        String json = metadata.get(SCHEDULE_STATE);
-        if (schedule == null || json == null) {
-            return;
-        }
-        try {
-            Map<String, Double> state = new LinkedHashMap<>();
-            JSON.readTree(json).fields().forEachRemaining(e -> state.put(e.getKey(), e.getValue().asDouble()));
+        Map<String, Double> state = numbers(SCHEDULE_STATE);
+        if (schedule != null && state != null) {
             schedule.loadState(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("checkpoint: the schedule state is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 
     /** Restores early stopping's saved state and best weights into {@code stopping}; nothing when none was saved. */
     public void restore(EarlyStopping stopping) {
-        String json = metadata.get(EARLY_STOPPING_STATE);
-        if (stopping == null || json == null) {
-            return;
+        Map<String, Double> state = numbers(EARLY_STOPPING_STATE);
+        if (stopping != null && state != null) {
+            stopping.loadState(state, earlyStoppingWeights);
+        }
+    }
+
+    /** A metadata entry that is a JSON object of numbers, or null when the checkpoint has none. */
+    private Map<String, Double> numbers(String key) {
+        String json = metadata.get(key);
+        if (json == null) {
+            return null;
         }
         try {
-            Map<String, Double> state = new LinkedHashMap<>();
-            JSON.readTree(json).fields().forEachRemaining(e -> state.put(e.getKey(), e.getValue().asDouble()));
-            stopping.loadState(state, earlyStoppingWeights);
+            Map<String, Double> numbers = new LinkedHashMap<>();
+            JSON.readTree(json).fields().forEachRemaining(e -> numbers.put(e.getKey(), e.getValue().asDouble()));
+            return numbers;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("checkpoint: the early-stopping state is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("checkpoint: " + key + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -187,6 +183,11 @@ public record Checkpoint(Model model, String optimizerType, OptimizerState optim
         return position.epochs();
     }
 
+    /**
+     * Loads the saved optimizer state into {@code optimizer}, which must be of the saved type.
+     *
+     * @throws IllegalArgumentException naming both types, or the first parameter whose state does not fit
+     */
     public void restore(Optimizer optimizer) {
         if (!optimizer.type().equals(optimizerType)) {
             throw new IllegalArgumentException("checkpoint: its optimizer is '" + optimizerType + "', not '" + optimizer.type() + "'");

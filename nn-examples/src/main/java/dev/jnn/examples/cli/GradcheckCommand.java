@@ -4,7 +4,6 @@ import dev.jnn.api.Layer;
 import dev.jnn.api.spi.Providers;
 import dev.jnn.core.check.GradientCheck;
 import dev.jnn.core.check.GradientCheckResult;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,14 +41,7 @@ final class GradcheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--set '" + s + "' is not setting=value");
-            }
-            settings.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
-        }
+        Map<String, Object> settings = ProviderSettings.parse(sets);
         Layer instance = main.engine().providers().layer(layer, settings);
         GradientCheckResult result = GradientCheck.layer(instance).engine(main.engine()).inputShape(input).batch(batch).seed(seed)
                 .tolerance(tolerance).run();

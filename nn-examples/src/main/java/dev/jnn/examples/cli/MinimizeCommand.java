@@ -6,7 +6,6 @@ import dev.jnn.core.minimize.Minimizer.Descent;
 import dev.jnn.examples.report.MinimizeReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,14 +53,7 @@ final class MinimizeCommand implements Runnable {
         if (steps < 1) {
             throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
         }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--set '" + s + "' is not setting=value");
-            }
-            settings.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
-        }
+        Map<String, Object> settings = ProviderSettings.parse(sets);
         Objective f = main.engine().providers().objectives().create(function, settings);
         List<Descent> descents = new ArrayList<>();
         for (String name : optimizers) {
