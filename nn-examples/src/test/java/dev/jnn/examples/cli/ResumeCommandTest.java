@@ -95,7 +95,7 @@ class ResumeCommandTest {
         Path run = tmp.resolve("interrupted");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                "dev.jnn.examples.cli.Main", "train", SPIRALS, "--set", "train.epochs=400", "--set", "train.checkpoint_every=100",
+                "dev.jnn.examples.cli.Main", "train", SPIRALS, "--set", "train.epochs=1000", "--set", "train.checkpoint_every=100",
                 "--out", run.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
         Path metrics = tmp.resolve("interrupted.partial").resolve("metrics.csv");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -112,7 +112,7 @@ class ResumeCommandTest {
         Cli.Result resumed = Cli.run("train", "--resume", tmp.resolve("interrupted.partial").toString());
         assertEquals(0, resumed.code(), resumed.err());
         Path straight = tmp.resolve("straight");
-        assertEquals(0, Cli.run("train", SPIRALS, "--set", "train.epochs=400", "--out", straight.toString()).code());
+        assertEquals(0, Cli.run("train", SPIRALS, "--set", "train.epochs=1000", "--out", straight.toString()).code());
         assertEquals(metrics(straight), metrics(run));
         assertArrayEquals(Files.readAllBytes(straight.resolve("model.safetensors")), Files.readAllBytes(run.resolve("model.safetensors")));
     }
