@@ -1,9 +1,5 @@
 package dev.jnn.core.loss;
 
-import dev.jnn.api.Loss;
-import dev.jnn.api.Tensor;
-import dev.jnn.api.Workspace;
-
 /**
  * The Huber loss, as {@code torch.nn.HuberLoss}: squared for small errors, linear for large ones, so
  * that outliers pull less than in mean squared error.
@@ -13,10 +9,8 @@ import dev.jnn.api.Workspace;
  *   backward: dL/dp = d / N if |d| ≤ delta, else delta sign(d) / N             N = batch * outputs
  * </pre>
  */
-public final class HuberLoss implements Loss {
+public final class HuberLoss extends RegressionLoss {
     private final double delta;
-    private Tensor gradient;
-    private final Workspace gradientBuffers = new Workspace();
 
     /** @param delta where the loss turns from squared to linear; PyTorch's default is 1 */
     public HuberLoss(double delta) {
@@ -32,30 +26,13 @@ public final class HuberLoss implements Loss {
     }
 
     @Override
-    public float forward(Tensor p, Tensor y) {
-        Regression.checkShapes(type(), p, y);
-        gradient = gradientBuffers.get(p.rows(), p.columns());
-        float[] pd = p.data();
-        float[] yd = y.data();
-        float[] g = gradient.data();
-        int n = pd.length;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double d = (double) pd[i] - yd[i];
-            double a = Math.abs(d);
-            sum += a <= delta ? 0.5 * d * d : delta * (a - 0.5 * delta);
-            g[i] = (float) ((a <= delta ? d : delta * Math.signum(d)) / n);
-        }
-        return (float) (sum / n);
+    protected double term(float d) {
+        double a = Math.abs((double) d);
+        return a <= delta ? 0.5 * a * a : delta * (a - 0.5 * delta);
     }
 
     @Override
-    public Tensor backward() {
-        return gradient;
-    }
-
-    @Override
-    public void checkTargets(Tensor targets, int outputs) {
-        Regression.checkTargets(type(), targets, outputs);
+    protected float slope(float d, int n) {
+        return (float) ((Math.abs(d) <= delta ? d : delta * Math.signum(d)) / n);
     }
 }

@@ -1,9 +1,5 @@
 package dev.jnn.core.loss;
 
-import dev.jnn.api.Loss;
-import dev.jnn.api.Tensor;
-import dev.jnn.api.Workspace;
-
 /**
  * The mean absolute error, as {@code torch.nn.L1Loss}.
  * <pre>
@@ -11,9 +7,7 @@ import dev.jnn.api.Workspace;
  *   backward: dL/dp = sign(p - y) / N               (0 where p = y, as PyTorch's sign)
  * </pre>
  */
-public final class L1Loss implements Loss {
-    private Tensor gradient;
-    private final Workspace gradientBuffers = new Workspace();
+public final class L1Loss extends RegressionLoss {
 
     @Override
     public String type() {
@@ -21,29 +15,12 @@ public final class L1Loss implements Loss {
     }
 
     @Override
-    public float forward(Tensor p, Tensor y) {
-        Regression.checkShapes(type(), p, y);
-        gradient = gradientBuffers.get(p.rows(), p.columns());
-        float[] pd = p.data();
-        float[] yd = y.data();
-        float[] g = gradient.data();
-        int n = pd.length;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            float d = pd[i] - yd[i];
-            sum += Math.abs((double) d);
-            g[i] = Math.signum(d) / n;
-        }
-        return (float) (sum / n);
+    protected double term(float d) {
+        return Math.abs((double) d);
     }
 
     @Override
-    public Tensor backward() {
-        return gradient;
-    }
-
-    @Override
-    public void checkTargets(Tensor targets, int outputs) {
-        Regression.checkTargets(type(), targets, outputs);
+    protected float slope(float d, int n) {
+        return Math.signum(d) / n;
     }
 }

@@ -145,9 +145,7 @@ public final class Trainer {
                 }
             }
             double seconds = before + (System.nanoTime() - started) / 1e9;
-            EpochMetrics measured = endOfEpoch(epoch, validation, parameters, lossSum, accuracySum, train.size(), seconds);
-            EpochMetrics metrics = new EpochMetrics(epoch, measured.trainLoss(), measured.trainAccuracy(), measured.validationLoss(),
-                    measured.validationAccuracy(), seconds, measured.samplesPerSecond(), optimizer.learningRate(),
+            EpochMetrics metrics = endOfEpoch(epoch, validation, parameters, lossSum, accuracySum, train.size(), seconds,
                     steps > 0 ? normSum / steps : Double.NaN, steps > 0 ? (double) clipped / steps : 0);
             history.add(metrics);
             if (schedule != null && !schedule.perBatch()) {
@@ -171,7 +169,7 @@ public final class Trainer {
      * and no run ends reporting NaN as a result.
      */
     private EpochMetrics endOfEpoch(int epoch, Dataset validation, List<Parameter> parameters, double lossSum,
-                                    double accuracySum, int samples, double seconds) {
+                                    double accuracySum, int samples, double seconds, double gradientNorm, double clippedFraction) {
         Evaluation held = validation == null ? new Evaluation(Double.NaN, Double.NaN)
                 : Evaluation.of(model, loss, validation, Math.max(batchSize, 256));
         if (validation != null && !Double.isFinite(held.loss())) {
@@ -185,7 +183,7 @@ public final class Trainer {
             }
         }
         return new EpochMetrics(epoch, lossSum / samples, accuracySum / samples, held.loss(), held.accuracy(), seconds,
-                samples / seconds);
+                samples / seconds, optimizer.learningRate(), gradientNorm, clippedFraction);
     }
 
     /** Settings of a {@link Trainer}; model, loss and optimizer are required. */

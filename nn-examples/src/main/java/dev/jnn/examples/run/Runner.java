@@ -25,6 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Runner {
     private final Map<String, DataSplit> data = new ConcurrentHashMap<>();
+    // Runs whose data was checked against their model and loss (by identity): the check builds a
+    // model, which a comparison of many variants should not do again for every call.
+    private final java.util.Set<RunSpec> checked = ConcurrentHashMap.newKeySet();
 
     /**
      * Loads the data a run names through its data source, from memory when an earlier run loaded the
@@ -33,7 +36,10 @@ public final class Runner {
     public DataSplit data(RunSpec spec) {
         String key = spec.seed() + " " + spec.base() + " " + spec.data().value();
         DataSplit split = data.computeIfAbsent(key, k -> spec.loadData());
-        spec.checkAgainst(split, spec.newModel(split.train().sampleShape()));
+        if (!checked.contains(spec)) {
+            spec.checkAgainst(split, spec.newModel(split.train().sampleShape()));
+            checked.add(spec);
+        }
         return split;
     }
 
