@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * (at least 1000 steps), then one measured epoch, per optimizer and batch size.
  *
  * <p>Bytes allocated per step come from the JVM's per-thread allocation counters (the caller's and the
- * engine's helper threads'), read around 100 warm steps (forward, loss, backward, optimizer step) on
+ * engine's helper threads'), read around three windows of 100 warm steps (forward, loss, backward, optimizer step; the least is reported) on
  * one batch: what a fit allocates once per run or per epoch (the shuffled order, each epoch's
  * metrics) is not a step's.
  */
@@ -127,22 +127,29 @@ final class BenchCommand implements Runnable {
     }
 
     /**
-     * The bytes one warm training step allocates, over 100 steps on one batch, on this thread and the
-     * engine's helper threads (other threads of the JVM allocate for reasons of their own).
+     * The bytes one warm training step allocates, on this thread and the engine's helper threads (other
+     * threads of the JVM allocate for reasons of their own): the least of three windows of 100 steps on
+     * one batch. A step that allocates does so in every window; a window can also catch a one-off, such
+     * as the interpreter running a method while the JIT swaps in its recompiled code, which is not the
+     * steady state this reports.
      */
     private static double bytesPerStep(Sequential model, Loss loss, Optimizer optimizer, Dataset batch) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] ids = java.util.stream.Stream.concat(java.util.stream.Stream.of(Thread.currentThread()),
                         Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("jnn-engine-")))
                 .mapToLong(Thread::getId).toArray();           // listed before: listing allocates
-        long before = allocatedBytes(threads, ids);
         int steps = 100;
-        for (int i = 0; i < steps; i++) {
-            loss.forward(model.forward(batch.features(), true), batch.targets());
-            model.backward(loss.backward(), false);
-            optimizer.step(model.parameters());
+        long least = Long.MAX_VALUE;
+        for (int window = 0; window < 3; window++) {
+            long before = allocatedBytes(threads, ids);
+            for (int i = 0; i < steps; i++) {
+                loss.forward(model.forward(batch.features(), true), batch.targets());
+                model.backward(loss.backward(), false);
+                optimizer.step(model.parameters());
+            }
+            least = Math.min(least, allocatedBytes(threads, ids) - before);
         }
-        return (allocatedBytes(threads, ids) - before) / (double) steps;
+        return least / (double) steps;
     }
 
     /** The sum of the threads' allocation counters, read one at a time (which allocates nothing). */

@@ -99,9 +99,9 @@ public final class MinimizeReport {
 
     public static void write(String title, String table, Objective f, List<Descent> descents, Path file) throws IOException {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(SvgChart.escape(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em;max-width:1400px}"
+                .append(Html.escape(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em;max-width:1400px}"
                         + "pre{background:#f6f6f6;padding:8px;font-size:12px}.charts{display:flex;flex-wrap:wrap;gap:12px}</style></head><body>\n")
-                .append("<h1>").append(SvgChart.escape(title)).append("</h1>\n<pre>").append(SvgChart.escape(table)).append("</pre>\n")
+                .append("<h1>").append(Html.escape(title)).append("</h1>\n<pre>").append(Html.escape(table)).append("</pre>\n")
                 .append("<div class=\"charts\">\n");
         SvgChart values = new SvgChart("f(x) per step", "step", "f(x)", true);
         int dims = descents.get(0).path().get(0).length;

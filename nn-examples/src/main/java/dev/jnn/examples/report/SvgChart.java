@@ -89,7 +89,7 @@ final class SvgChart {
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\" font-weight=\"bold\">%s</text>%n",
-                LEFT, escape(title)));
+                LEFT, Html.escape(title)));
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
         svg.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>%n",
@@ -109,9 +109,9 @@ final class SvgChart {
                     py + 4, format(t, logY, yDecimals)));
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-                LEFT + plotW / 2, HEIGHT - 12, escape(xLabel)));
+                LEFT + plotW / 2, HEIGHT - 12, Html.escape(xLabel)));
         svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 16 %d)\">%s</text>%n",
-                TOP + plotH / 2, TOP + plotH / 2, escape(yLabel + (logY ? " (log scale)" : ""))));
+                TOP + plotH / 2, TOP + plotH / 2, Html.escape(yLabel + (logY ? " (log scale)" : ""))));
         for (double[] seg : backdrop) {
             double[] a = {LEFT + (seg[0] - xMin) / (xMax - xMin) * plotW, TOP + plotH - (seg[1] - yMin) / (yMax - yMin) * plotH};
             double[] b = {LEFT + (seg[2] - xMin) / (xMax - xMin) * plotW, TOP + plotH - (seg[3] - yMin) / (yMax - yMin) * plotH};
@@ -134,7 +134,7 @@ final class SvgChart {
             int ly = TOP + 14 + s * 18;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>"
                     + "<text x=\"%d\" y=\"%d\">%s</text>%n", LEFT + plotW + 12, ly - 4, LEFT + plotW + 32, ly - 4, color,
-                    LEFT + plotW + 38, ly, escape(shorten(names.get(s)))));
+                    LEFT + plotW + 38, ly, Html.escape(shorten(names.get(s)))));
         }
         return svg.append("</svg>\n").toString();
     }
@@ -174,9 +174,5 @@ final class SvgChart {
 
     private static String shorten(String name) {
         return name.length() <= 28 ? name : name.substring(0, 27) + "…";
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
