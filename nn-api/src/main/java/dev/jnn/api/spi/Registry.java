@@ -159,7 +159,7 @@ public final class Registry<P extends Provider<?>> {
         List<String> known = names();
         String closest = closest(name == null ? "" : key(name), known);
         String message = "unknown " + kind + " '" + name + "'"
-                + (closest == null ? "" : "; did you mean '" + closest + "'?")
+                + (closest == null ? ";" : "; did you mean '" + closest + "'?")
                 + " known " + kind + "s: " + (known.isEmpty() ? "none (is the module that provides them on the classpath?)"
                 : String.join(", ", known));
         return new UnknownProviderException(message, known);

@@ -36,14 +36,14 @@ class RegistryTest {
     @Test
     void aNameFarFromAnyKnownOneGetsNoSuggestion() {
         Registry<LayerProvider> layers = Registry.of("layer", List.of(named("dense")));
-        assertEquals("unknown layer 'convolution2d' known layers: dense",
+        assertEquals("unknown layer 'convolution2d'; known layers: dense",
                 assertThrows(UnknownProviderException.class, () -> layers.find("convolution2d")).getMessage());
     }
 
     @Test
     void anEmptyRegistrySaysWhatIsProbablyMissing() {
         Registry<LayerProvider> none = Registry.of("optimizer", List.of());
-        assertEquals("unknown optimizer 'adam' known optimizers: none (is the module that provides them on the classpath?)",
+        assertEquals("unknown optimizer 'adam'; known optimizers: none (is the module that provides them on the classpath?)",
                 assertThrows(UnknownProviderException.class, () -> none.find("adam")).getMessage());
     }
 

@@ -183,13 +183,37 @@ public final class RunSpec {
         return bind(Engine.shared(), tree, source, Path.of(""));
     }
 
-    /** Reads, overrides ({@code key.path=value}, in order) and binds a run file; relative paths are the file's. */
+    /**
+     * Reads, overrides ({@code key.path=value}, in order, as given by {@code --set}) and binds a run file;
+     * relative paths are the file's. A fault at a key an override set is blamed on that override.
+     */
     public static RunSpec load(Engine engine, Path file, List<String> overrides) {
         Map<String, Object> tree = RunFiles.read(file);
+        Map<String, String> setBy = new LinkedHashMap<>();
         for (String o : overrides) {
-            RunFiles.override(tree, o, file + " (override " + o + ")");
+            RunFiles.override(tree, o, "--set " + o);
+            setBy.put(o.substring(0, o.indexOf('=')).trim(), "--set " + o);
         }
-        return bind(engine, tree, file.toString(), file.toAbsolutePath().getParent());
+        return bind(engine, tree, file.toString(), file.toAbsolutePath().getParent(), setBy);
+    }
+
+    /**
+     * {@link #bind(Engine, Map, String, Path)}, where {@code setBy} maps key paths the command line set
+     * to the option that set them ({@code optimizer.lr -> "--set optimizer.lr=0.1"}): a fault at such a
+     * key, or inside it, names the option rather than the file, which does not hold that value.
+     */
+    public static RunSpec bind(Engine engine, Map<String, Object> tree, String source, Path base, Map<String, String> setBy) {
+        try {
+            return bind(engine, tree, source, base);
+        } catch (ConfigException e) {
+            for (Map.Entry<String, String> set : setBy.entrySet()) {
+                String key = set.getKey();
+                if (e.path().equals(key) || e.path().startsWith(key + ".") || e.path().startsWith(key + "[")) {
+                    throw e.blaming(set.getValue());
+                }
+            }
+            throw e;
+        }
     }
 
     /** {@link #load(Engine, Path, List)} on the shared engine. */

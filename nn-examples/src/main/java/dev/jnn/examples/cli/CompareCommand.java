@@ -76,7 +76,7 @@ final class CompareCommand implements Runnable {
         List<String> failures = new ArrayList<>();
         try {
             MetricsLog.start(output.partial());              // each run appends its epochs: a killed comparison keeps them
-            runAll(runner, variants, threads, bar, output.partial(), results, failures);
+            runAll(runner, variants, threads, new Progress.Style(bar, main.terminalWidth(bar)), output.partial(), results, failures);
         } catch (RuntimeException e) {
             output.abandon();
             throw e;
@@ -102,7 +102,7 @@ final class CompareCommand implements Runnable {
     }
 
     /** Trains every variant; a run that fails is recorded in {@code failures} and the others go on. */
-    private static void runAll(Runner runner, List<Variant> variants, int threads, boolean bar, Path dir, List<RunResult> results,
+    private static void runAll(Runner runner, List<Variant> variants, int threads, Progress.Style style, Path dir, List<RunResult> results,
                                List<String> failures) {
         Object lock = new Object();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -113,7 +113,7 @@ final class CompareCommand implements Runnable {
                         ? v.label() + " seed " + v.seed() : v.label();
                 futures.add(pool.submit(() -> runner.run(v.label(), v.spec(), v.spec().newModel(runner.data(v.spec()).train().sampleShape()),
                         v.spec().newOptimizer(), v.spec().newSchedule(), v.spec().newEarlyStopping(), Position.after(0), () -> false,
-                        norms -> List.of(new MetricsLog(dir, v.label(), v.seed(), norms, lock), new Progress(label, bar)))));
+                        norms -> List.of(new MetricsLog(dir, v.label(), v.seed(), norms, lock), new Progress(label, style)))));
             }
             for (int i = 0; i < futures.size(); i++) {
                 Variant v = variants.get(i);

@@ -9,24 +9,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import dev.jnn.core.Engine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code jnn} launcher. Exit codes: 0 success, 2 bad usage or configuration, 1 failure during a run.
+ * {@code --plugins} and {@code --verbose} may come before or after the command.
  */
 @Command(name = "jnn", mixinStandardHelpOptions = true, version = "jnn 0.1.0",
         description = "Build, train and compare neural networks on the JVM.",
+        footer = {"", "Options before or after the command: --plugins PATH, --verbose. Example:",
+                "  jnn --plugins my-layers.jar compare run.yaml --vary optimizer.type=sgd,adam"},
         subcommands = {TrainCommand.class, CompareCommand.class, PredictCommand.class, EvaluateCommand.class, MinimizeCommand.class, ListCommand.class, GradcheckCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
-    @Option(names = "--plugins", paramLabel = "PATH", split = ":",
-            description = "jars, or folders of jars, with more providers (META-INF/services), such as a custom layer")
+    @Option(names = "--plugins", paramLabel = "PATH", split = ":", scope = ScopeType.INHERIT,
+            description = "jars, or folders of jars, with more providers (META-INF/services), such as a custom layer;"
+                    + " before or after the command")
     List<Path> plugins = new ArrayList<>();
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "also print which kernels run and why (and, from the jnn launcher, the JDK's incubator notice)")
+    boolean verbose;
+
+    /** Opened when a command first draws a progress bar; closed when the command ends. */
+    private TerminalWidth terminalWidth;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -37,6 +50,11 @@ public final class Main implements Runnable {
         Main main = new Main();
         CommandLine cli = new CommandLine(main);
         cli.setExecutionStrategy(parseResult -> {
+            if (!parseResult.hasSubcommand() && !parseResult.isUsageHelpRequested() && !parseResult.isVersionHelpRequested()) {
+                cli.usage(cli.getErr());
+                return 2;
+            }
+            Logging.engineNotices(main.verbose);
             try {
                 main.engine = Engine.builder().classLoader(main.pluginLoader()).build();
             } catch (IllegalArgumentException e) {
@@ -45,6 +63,10 @@ public final class Main implements Runnable {
             }
             try (Engine engine = main.engine) {
                 return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                if (main.terminalWidth != null) {
+                    main.terminalWidth.close();
+                }
             }
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -61,6 +83,17 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    /** The terminal's width for a progress bar; a fixed 80 columns when there is no bar to draw. */
+    IntSupplier terminalWidth(boolean bar) {
+        if (!bar) {
+            return () -> TerminalWidth.FALLBACK;
+        }
+        if (terminalWidth == null) {
+            terminalWidth = TerminalWidth.system();
+        }
+        return terminalWidth;
     }
 
     /** The engine of this command line (for the subcommands). */

@@ -152,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
             result = runner.run(label, spec, model, optimizer, schedule, stopping, start, interrupted::get, norms -> List.<TrainingListener>of(
                     new MetricsLog(dir, label, spec.seed(), norms, start.epochs() == 0 && start.batches() == 0),
                     new CheckpointWriter(dir.resolve(CHECKPOINT), optimizer, schedule, stopping, every, main.engine(), meta),
-                    new Progress(label, Progress.terminal())));
+                    new Progress(label, new Progress.Style(Progress.terminal(), main.terminalWidth(Progress.terminal())))));
             if (interrupted.get()) {
                 System.err.println("interrupted: the checkpoint holds the run as it was after the last batch; resume with:");
                 System.err.println("  jnn train --resume " + dir);

@@ -7,6 +7,7 @@ import dev.jnn.core.config.RunFiles;
 import dev.jnn.core.config.RunSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,13 +39,17 @@ public final class Variants {
         List<Variant> variants = new ArrayList<>();
         for (Path file : files) {
             Map<String, Object> base = RunFiles.read(file);
+            Map<String, String> setBy = new LinkedHashMap<>();
             for (String set : sets) {
-                RunFiles.override(base, set, file + " (--set " + set + ")");
+                RunFiles.override(base, set, "--set " + set);
+                setBy.put(key(set), "--set " + set);
             }
             for (List<String> combination : grid) {
                 Map<String, Object> tree = RunFiles.copy(base);
+                Map<String, String> variedBy = new LinkedHashMap<>(setBy);
                 for (String assignment : combination) {
-                    RunFiles.override(tree, assignment, file + " (--vary " + assignment + ")");
+                    RunFiles.override(tree, assignment, "--vary " + assignment);
+                    variedBy.put(key(assignment), "--vary " + assignment);
                 }
                 long first = ConfigNode.root(tree, file.toString()).get("seed").asLong(0);
                 String label = label(files.size() > 1 ? name(file, files) : null, combination);
@@ -52,11 +57,16 @@ public final class Variants {
                     Map<String, Object> seeded = RunFiles.copy(tree);
                     seeded.put("seed", first + s);
                     variants.add(new Variant(label, first + s, RunSpec.bind(engine, seeded, file.toString(),
-                            file.toAbsolutePath().getParent())));
+                            file.toAbsolutePath().getParent(), variedBy)));
                 }
             }
         }
         return variants;
+    }
+
+    /** The key path an assignment {@code key.path=value} sets. */
+    private static String key(String assignment) {
+        return assignment.substring(0, assignment.indexOf('=')).trim();
     }
 
     /** Every combination of the {@code --vary} values, each as its {@code key=value} assignments. */

@@ -148,14 +148,45 @@ class MainTest {
     void aBadRunFileIsBadUsageNamingFileKeyAndValueAndNothingRuns(@TempDir Path tmp) {
         Cli.Result r = Cli.run("compare", SPIRALS.toString(), "--set", "model.layers[1].units=ten", "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("error: ../examples/spirals.yaml: model.layers[1].units: layer 'dense': setting 'units' "
-                + "expected a whole number, got \"ten\""), r.err());
+        assertTrue(r.err().contains("error: --set model.layers[1].units=ten: model.layers[1].units: layer 'dense': setting 'units' "
+                + "expected a whole number, got \"ten\""), "blamed on the option that set it, not the file: " + r.err());
         assertFalse(Files.exists(tmp.resolve("x")));
         Cli.Result unknown = Cli.run("train", SPIRALS.toString(), "--set", "optimizer.type=adamm");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("optimizer.type: unknown optimizer 'adamm'; did you mean 'adam'? known optimizers: "
                 + "adagrad, adam, adamw, momentum, nesterov, rmsprop, sgd"), unknown.err());
         assertEquals(2, Cli.run("compare", "--vary", "x").code(), "a missing run file is bad usage");
+        Cli.Result varied = Cli.run("compare", SPIRALS.toString(), "--vary", "optimizer.lr=0.1,abc", "--out", tmp.resolve("y").toString());
+        assertEquals("error: --vary optimizer.lr=abc: optimizer.lr: optimizer 'adam': setting 'lr' expected a number, got \"abc\"",
+                varied.err().strip());
+        Cli.Result inFile = Cli.run("train", SPIRALS.toString(), "--set", "optimizer.type=sgd", "--set", "seed=x");
+        assertTrue(inFile.err().startsWith("error: --set seed=x: seed: "), inFile.err());
+    }
+
+    @Test
+    void jnnAloneShowsUsageAndIsBadUsage() {
+        Cli.Result r = Cli.run();
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("Usage: jnn ") && r.err().contains("Options before or after the command"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void theKernelNoticeShowsOnlyWhenVerbose() {
+        Cli.Result quiet = Cli.run("list", "losses");
+        assertEquals(0, quiet.code());
+        assertFalse(quiet.err().contains("jnn engine:"), quiet.err());
+        Cli.Result verbose = Cli.run("list", "losses", "--verbose");
+        assertEquals(0, verbose.code());
+        assertTrue(verbose.err().contains("jnn engine: "), "--verbose after the command: " + verbose.err());
+        assertTrue(Cli.run("--verbose", "list", "losses").err().contains("jnn engine: "), "and before it");
+    }
+
+    @Test
+    void anUnknownNameIsSeparatedFromTheKnownOnes() {
+        Cli.Result r = Cli.run("gradcheck", "foo");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: unknown layer 'foo'; known layers: batch_norm, dense, "), r.err());
     }
 
     @Test

@@ -64,5 +64,7 @@ class PluginTest {
         assertEquals(1, checked.code(), "a wrong backward fails the check:\n" + checked.out());
         assertTrue(checked.out().contains("gradient check FAILED"), checked.out());
         assertEquals(2, Cli.run("--plugins", tmp.resolve("missing.jar").toString(), "list").code());
+        Cli.Result after = Cli.run("list", "layers", "--plugins", jar.toString());
+        assertTrue(after.out().contains("test_sloppy_double"), "--plugins after the command: " + after.err());
     }
 }
