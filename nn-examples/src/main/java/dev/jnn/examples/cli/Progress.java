@@ -91,11 +91,26 @@ final class Progress implements TrainingListener {
                 Double.isNaN(m.validationAccuracy()) ? "" : String.format(Locale.ROOT, ", test accuracy %.2f%%", 100 * m.validationAccuracy()),
                 m.seconds(), m.samplesPerSecond());
         if (bar) {
-            out.print("\r" + line + CLEAR_TO_END + "\n");
+            out.print("\r" + fit(line, m, width.getAsInt()) + CLEAR_TO_END + "\n");
             out.flush();
         } else if (m.epoch() == 1 || m.epoch() == epochs || m.epoch() % Math.max(1, epochs / 5) == 0) {
             LOG.info(line);
         }
+    }
+
+    /** The epoch's line as it is when it fits the terminal; otherwise in short form, its label cut first. */
+    private String fit(String full, EpochMetrics m, int width) {
+        if (full.length() < width) {
+            return full;
+        }
+        String figures = String.format(Locale.ROOT, " epoch %d/%d: train %.4f test %.4f%s %.2f s %,.0f/s", m.epoch(), epochs,
+                m.trainLoss(), m.validationLoss(),
+                Double.isNaN(m.validationAccuracy()) ? "" : String.format(Locale.ROOT, " acc %.2f%%", 100 * m.validationAccuracy()),
+                m.seconds(), m.samplesPerSecond());
+        int room = width - 1 - figures.length();
+        String shown = label.length() <= room ? label : room <= 1 ? "" : label.substring(0, room - 1) + "…";
+        String line = (shown + figures).stripLeading();
+        return line.length() < width ? line : line.substring(0, Math.max(0, width - 1));
     }
 
     /**
@@ -120,7 +135,7 @@ final class Progress implements TrainingListener {
         }
         String drawn = barWidth > 0 ? "[" + "#".repeat((int) ((long) barWidth * batch / batches))
                 + ".".repeat(barWidth - (int) ((long) barWidth * batch / batches)) + "]" : "";
-        String line = (shownLabel + epochPart + drawn + figures).stripLeading();
+        String line = (shownLabel + (drawn.isEmpty() ? epochPart.stripTrailing() : epochPart + drawn) + figures).stripLeading();
         return line.length() < width ? line : line.substring(0, Math.max(0, width - 1));
     }
 

@@ -154,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
                     new CheckpointWriter(dir.resolve(CHECKPOINT), optimizer, schedule, stopping, every, main.engine(), meta),
                     new Progress(label, new Progress.Style(Progress.terminal(), main.terminalWidth(Progress.terminal())))));
             if (interrupted.get()) {
-                System.err.println("interrupted: the checkpoint holds the run as it was after the last batch; resume with:");
+                System.err.println((Progress.terminal() ? "\n" : "") + "interrupted: the checkpoint holds the run as it was after the last batch; resume with:");
                 System.err.println("  jnn train --resume " + dir);
                 return 130;
             }
