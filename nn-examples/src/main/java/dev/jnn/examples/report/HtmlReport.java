@@ -60,7 +60,7 @@ public final class HtmlReport {
         }
         html.append("<noscript><p>The charts need JavaScript; the table above and the files beside this report have every figure.</p></noscript>\n");
         html.append("<h2>Training</h2>\n<p class=\"hint\">Hover a curve to read its values; click a name in a legend to hide or show"
-                + " that run; the log scale buttons switch the loss charts between linear and logarithmic axes."
+                + " that run; the axis buttons switch the loss and gradient-norm charts between logarithmic and linear axes."
                 + (results.size() > byLabel.size() ? " Curves are means over the seeds, the shaded band their minimum to maximum." : "")
                 + "</p>\n<div class=\"charts\" id=\"training\"></div>\n");
         html.append("<h2>Gradient norms by layer</h2>\n<p>The L2 norm of each layer's gradient, averaged over an epoch's batches."

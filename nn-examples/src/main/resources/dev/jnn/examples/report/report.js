@@ -32,6 +32,18 @@
     });
   }
 
+  // The nearest of 1, 2 and 5 times a power of ten at or above v (up) or at or below it (down): log
+  // axes end on round values without wasting a decade.
+  function round125(v, up) {
+    var decade = Math.pow(10, Math.floor(Math.log10(v)));
+    var steps = up ? [1, 2, 5, 10] : [10, 5, 2, 1];
+    for (var i = 0; i < steps.length; i++) {
+      var candidate = steps[i] * decade;
+      if (up ? candidate >= v * (1 - 1e-9) : candidate <= v * (1 + 1e-9)) return candidate;
+    }
+    return up ? 10 * decade : decade;
+  }
+
   function usable(v, log) {
     return v != null && isFinite(v) && (!log || v > 0);
   }
@@ -49,7 +61,10 @@
       });
     });
     if (min > max) return log ? [1e-3, 1] : [0, 1];
-    if (log) return [Math.pow(10, Math.floor(Math.log10(min))), Math.pow(10, Math.max(Math.ceil(Math.log10(max)), Math.floor(Math.log10(min)) + 1))];
+    if (log) {
+      var lo = round125(min, false), hi = round125(max, true);
+      return [lo, hi > lo ? hi : lo * 10];
+    }
     var pad = max > min ? (max - min) * 0.05 : Math.abs(max) * 0.1 || 1;
     return [min - pad, max + pad];
   }
@@ -121,7 +136,7 @@
     var xMin = xs.length ? xs[0] : 0, xMax = xs.length ? xs[xs.length - 1] : 1;
     var plot = new uPlot({
       title: chart.title,
-      width: 620,
+      width: 560,
       height: 320,
       legend: {live: true},
       cursor: {focus: {prox: 24}},
