@@ -79,6 +79,15 @@ class EngineTest {
     }
 
     @Test
+    void thePlainAndTheVectorKernelsTrainToTheSameBits() {
+        try (Engine scalar = Engine.builder().kernels("scalar").threads(1).build();
+             Engine vector = Engine.builder().kernels("vector").threads(2).build()) {
+            assertEquals("scalar", scalar.kernels().name(), "this JVM has fast fused multiply-add, so the plain kernels use it");
+            assertSameBits(train(vector), train(scalar), "plain-Java and Vector API kernels, the same fma chains");
+        }
+    }
+
+    @Test
     void oneAndTwoThreadsGiveTheSameWeightsBitForBit() {
         try (Engine one = Engine.builder().kernels("vector").threads(1).build();
              Engine two = Engine.builder().kernels("vector").threads(2).build()) {

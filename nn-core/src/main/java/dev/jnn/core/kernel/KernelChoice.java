@@ -81,7 +81,7 @@ public record KernelChoice(Kernels kernels, String reason) {
     }
 
     /** HotSpot's UseFMA flag; false where it cannot be read (another JVM), as FMA speed is then unknown. */
-    private static boolean fastFma() {
+    static boolean fastFma() {
         try {
             HotSpotDiagnosticMXBean bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             return bean != null && Boolean.parseBoolean(bean.getVMOption("UseFMA").getValue());

@@ -6,12 +6,28 @@ import dev.jnn.api.Kernels;
  * Plain Java loops: correct everywhere, the reference for the fast kernels, and the fallback when the
  * Vector API is not available. The products run in i-k-j order so that the inner loop walks both
  * {@code B} and {@code C} along a row, which the JIT can vectorize.
+ *
+ * <p>Where the JVM has fast fused multiply-add ({@code -XX:+UseFMA}, the default on CPUs with it),
+ * every product element is the same chain of {@link Math#fma} in reduction order that the Vector API
+ * kernels compute, so the two kernel paths give the same bits. Without it, {@code Math.fma} would be
+ * emulated (hundreds of times slower), and the loops multiply and add, rounding twice.
  */
 public class ScalarKernels implements Kernels {
+    private final boolean fma;
+
+    /** Fused multiply-add exactly when the JVM executes it as one instruction. */
+    public ScalarKernels() {
+        this(KernelChoice.fastFma());
+    }
+
+    /** @param fma whether products use {@link Math#fma} (the Vector API kernels' rounding) or a multiply and an add */
+    ScalarKernels(boolean fma) {
+        this.fma = fma;
+    }
 
     @Override
     public String name() {
-        return "scalar";
+        return fma ? "scalar" : "scalar (no fused multiply-add)";
     }
 
     @Override
@@ -20,11 +36,7 @@ public class ScalarKernels implements Kernels {
             int cRow = i * n;
             java.util.Arrays.fill(c, cRow, cRow + n, 0f);
             for (int p = 0; p < k; p++) {
-                float aip = a[i * k + p];
-                int bRow = p * n;
-                for (int j = 0; j < n; j++) {
-                    c[cRow + j] += aip * b[bRow + j];
-                }
+                axpy(a[i * k + p], b, p * n, c, cRow, n);
             }
         }
     }
@@ -42,13 +54,8 @@ public class ScalarKernels implements Kernels {
     public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n) {
         java.util.Arrays.fill(c, 0, k * n, 0f);
         for (int i = 0; i < m; i++) {
-            int bRow = i * n;
             for (int p = 0; p < k; p++) {
-                float aip = a[i * k + p];
-                int cRow = p * n;
-                for (int j = 0; j < n; j++) {
-                    c[cRow + j] += aip * b[bRow + j];
-                }
+                axpy(a[i * k + p], b, i * n, c, p * n, n);
             }
         }
     }
@@ -56,16 +63,38 @@ public class ScalarKernels implements Kernels {
     @Override
     public void matmulTransB(float[] a, float[] b, float[] c, int m, int n, int k) {
         for (int i = 0; i < m; i++) {
-            int aRow = i * n;
             for (int p = 0; p < k; p++) {
-                int bRow = p * n;
-                float sum = 0f;
-                for (int j = 0; j < n; j++) {
-                    sum += a[aRow + j] * b[bRow + j];
-                }
-                c[i * k + p] = sum;
+                c[i * k + p] = dot(a, i * n, b, p * n, n);
             }
         }
+    }
+
+    /** {@code y[yFrom + j] += alpha * x[xFrom + j]} for j below n: one loop per rounding, so each vectorizes. */
+    private void axpy(float alpha, float[] x, int xFrom, float[] y, int yFrom, int n) {
+        if (fma) {
+            for (int j = 0; j < n; j++) {
+                y[yFrom + j] = Math.fma(alpha, x[xFrom + j], y[yFrom + j]);
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                y[yFrom + j] += alpha * x[xFrom + j];
+            }
+        }
+    }
+
+    /** The sum of {@code x[xFrom + j] * y[yFrom + j]} for j below n, in j order. */
+    private float dot(float[] x, int xFrom, float[] y, int yFrom, int n) {
+        float sum = 0f;
+        if (fma) {
+            for (int j = 0; j < n; j++) {
+                sum = Math.fma(x[xFrom + j], y[yFrom + j], sum);
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                sum += x[xFrom + j] * y[yFrom + j];
+            }
+        }
+        return sum;
     }
 
     @Override

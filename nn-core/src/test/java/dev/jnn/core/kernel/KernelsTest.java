@@ -111,6 +111,40 @@ class KernelsTest {
     }
 
     @Test
+    void thePlainKernelsWithFusedMultiplyAddGiveTheVectorKernelsBits() {
+        Kernels plain = new ScalarKernels(true);
+        SplittableRandom random = new SplittableRandom(5);
+        for (int[] s : new int[][] {{1, 1, 1}, {3, 5, 7}, {13, 17, 31}, {37, 64, 129}, {64, 784, 256}, {256, 128, 10}}) {
+            int m = s[0], k = s[1], n = s[2];
+            float[] a = random(m * k, random);
+            float[] b = random(k * n, random);
+            float[] dy = random(m * n, random);
+            float[] bias = random(n, random);
+            for (Kernels vector : new Kernels[] {VECTOR_1, VECTOR_2}) {
+                String shape = vector.name() + " " + m + "x" + k + "x" + n;
+                float[] expected = new float[m * n];
+                float[] actual = new float[m * n];
+                vector.matmul(a, b, expected, m, k, n);
+                plain.matmul(a, b, actual, m, k, n);
+                assertTrue(java.util.Arrays.equals(expected, actual), "X W " + shape);
+                vector.matmulBias(a, b, bias, expected, m, k, n, true);
+                plain.matmulBias(a, b, bias, actual, m, k, n, true);
+                assertTrue(java.util.Arrays.equals(expected, actual), "relu(X W + b) " + shape);
+                float[] expectedDw = new float[k * n];
+                float[] actualDw = new float[k * n];
+                vector.matmulTransA(a, dy, expectedDw, m, k, n);
+                plain.matmulTransA(a, dy, actualDw, m, k, n);
+                assertTrue(java.util.Arrays.equals(expectedDw, actualDw), "X^T dY " + shape);
+                float[] expectedDx = new float[m * k];
+                float[] actualDx = new float[m * k];
+                vector.matmulTransB(dy, b, expectedDx, m, n, k);
+                plain.matmulTransB(dy, b, actualDx, m, n, k);
+                assertTrue(java.util.Arrays.equals(expectedDx, actualDx), "dY W^T " + shape);
+            }
+        }
+    }
+
+    @Test
     void theVectorKernelsAreChosenWhenTheyPayHereAndTheChoiceSaysWhy() {
         assertTrue(KernelChoice.vectorApiReadable(), "the test JVM runs with --add-modules jdk.incubator.vector");
         KernelChoice auto = KernelChoice.choose("auto", 1);
