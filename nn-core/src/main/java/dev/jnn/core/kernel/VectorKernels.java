@@ -16,15 +16,21 @@ import jdk.incubator.vector.VectorSpecies;
  *   C[r, j] = sum over p of a(r, p) * B[p, j]          a(r, p) = A[r * rowStride + p * reductionStride]
  * </pre>
  * so {@code X W} (rowStride k, reductionStride 1) and {@code X^T dY} (rowStride 1, reductionStride k)
- * need no transposed copy; {@code dY W^T} packs {@code W^T} into a per-thread workspace (an in x out
- * copy, 1/batch of the product's work) and runs the same kernel. A tile of {@value #ROWS} rows by two
- * vectors of columns lives in registers across the whole reduction (then 4 rows, then 1, for the rest).
+ * read A in place. A wide B ({@value #PACK_FROM} columns or more) is packed, as BLAS libraries do: each
+ * panel of {@value #PANEL_VECTORS} vectors of columns is copied into a contiguous buffer ({@code
+ * reduction x panel}) before its tiles run, so they stream it from L1/L2 instead of striding through
+ * the matrix (with rows 4 KiB apart, as in a 1024-wide layer, every row of a panel lands in the same
+ * cache set); {@code dY W^T} packs straight from W's rows. A narrow B is read in place (packing would
+ * cost more than it saves: each packed value is used only once per row tile), and for {@code dY W^T}
+ * each thread first transposes the columns of W it needs. A tile of {@value #ROWS} rows by two vectors
+ * of columns lives in registers across the whole reduction (then 4 rows, then 1, for the rest).
  *
  * <p>Every element of C is the same chain of fused multiply-adds in p order, whatever tile or thread
- * computes it: results are identical on 1 or 2 threads. (No lane reductions: their floating point
- * order is unspecified.) The columns are split between threads at panel boundaries; a product whose
- * columns are not a whole number of vectors (a 10-class output) is padded to one, and a dense layer's
- * bias and ReLU are applied to each tile as it is stored ({@link #matmulBias}).
+ * computes it: results are identical on 1 or 2 threads, and to the plain kernels' {@link Math#fma}
+ * loops. (No lane reductions: their floating point order is unspecified.) The columns are split
+ * between threads at panel boundaries; a product whose columns are not a whole number of vectors (a
+ * 10-class output) packs zeros into the missing columns and writes a padded copy of C, and a dense
+ * layer's bias and ReLU are applied to each tile as it is stored ({@link #matmulBias}).
  *
  * <p>Any number of threads may call at once: each call takes a task (its arguments and scratch
  * arrays) from a small pool of idle ones and puts it back when done, so no call allocates once warm
@@ -34,8 +40,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels extends ScalarKernels implements AutoCloseable {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final int PANEL = 2 * L;
+    private static final int PANEL_VECTORS = 2;
+    private static final int PANEL = PANEL_VECTORS * L;
     private static final int ROWS = 8;
+    /** From this many columns on, B is packed (see the class comment); measured: 512 loses unpacked, 256 gains. */
+    private static final int PACK_FROM = 512;
     /** Below this many multiply-adds a product runs on one thread: handing it over would cost more. */
     private static final long PARALLEL_WORK = 1 << 18;
 
@@ -46,6 +55,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
     private final AtomicReferenceArray<ProductTask> idle = new AtomicReferenceArray<>(IDLE_TASKS);
 
     VectorKernels(int threads) {
+        super(true);
         this.parallel = new Parallel(threads, "jnn-engine-" + Integer.toHexString(System.identityHashCode(this)));
     }
 
@@ -67,14 +77,12 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 return t;
             }
         }
-        return new ProductTask();
+        return new ProductTask(parallel.threads());
     }
 
     /** Keeps a finished task for the next call, forgetting the caller's arrays. */
     private void release(ProductTask task) {
-        task.set(null, 0, 0, null, null, 0, 0, 0);
-        task.epilogue(null, false);
-        task.transposeFirst(null);
+        task.forget();
         for (int i = 0; i < IDLE_TASKS; i++) {
             if (idle.get(i) == null && idle.compareAndSet(i, null, task)) {
                 return;
@@ -91,7 +99,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
     public void matmul(float[] a, float[] b, float[] c, int m, int k, int n) {
         ProductTask task = acquire();
         try {
-            product(task, a, k, 1, b, c, m, k, n);
+            product(task, a, k, 1, b, false, c, m, k, n);
         } finally {
             release(task);
         }
@@ -102,7 +110,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         ProductTask task = acquire();
         try {
             task.epilogue(bias, relu);
-            product(task, a, k, 1, b, c, m, k, n);
+            product(task, a, k, 1, b, false, c, m, k, n);
         } finally {
             release(task);
         }
@@ -112,7 +120,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
     public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n) {
         ProductTask task = acquire();
         try {
-            product(task, a, 1, k, b, c, k, m, n);
+            product(task, a, 1, k, b, false, c, k, m, n);
         } finally {
             release(task);
         }
@@ -122,72 +130,37 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
     public void matmulTransB(float[] a, float[] b, float[] c, int m, int n, int k) {
         ProductTask task = acquire();
         try {
-            float[] bt = task.transposed(n * k);
-            if (k % L == 0) {
-                // Each part transposes the columns of B^T (rows of B) that its own column panels read.
-                task.transposeFirst(b);
-            } else {
-                transpose(b, bt, k, n, 0, k);                 // product() pads it next
-            }
-            product(task, a, n, 1, bt, c, m, n, k);
+            product(task, a, n, 1, b, true, c, m, n, k);      // B = b^T: panels packed from b's rows
         } finally {
             release(task);
         }
     }
 
     /**
-     * {@code C[rows x cols] = sum_p a(r, p) B[p, :]}, split over threads by column panels. Columns that
-     * are not a whole number of vectors (a 10-class output layer) are padded to one: B is copied into
-     * a wider scratch, the product fills a wider output, and the real columns are copied back, so that
-     * every column runs the vector tiles (masked vector loads would do, but box on JDK 17).
+     * {@code C[rows x cols] = sum_p a(r, p) B[p, :]}, where B is {@code b} ({@code reduction x cols}) or,
+     * when {@code bTransposed}, {@code b^T} ({@code b} is {@code cols x reduction}); split over threads by
+     * column panels. Columns that are not a whole number of vectors (a 10-class output layer) are
+     * computed into a padded scratch C whose real columns are copied back: every column runs the vector
+     * tiles (masked vector stores would do, but box on JDK 17).
      */
-    private void product(ProductTask task, float[] a, int rowStride, int reductionStride, float[] b, float[] c,
-                         int rows, int reduction, int cols) {
-        if (cols % L == 0) {
-            dispatch(task, a, rowStride, reductionStride, b, c, rows, reduction, cols);
-            return;
-        }
+    private void product(ProductTask task, float[] a, int rowStride, int reductionStride, float[] b, boolean bTransposed,
+                         float[] c, int rows, int reduction, int cols) {
         int padded = (cols + L - 1) / L * L;
-        float[] wideB = task.paddedB(reduction * padded);
-        for (int p = 0; p < reduction; p++) {
-            System.arraycopy(b, p * cols, wideB, p * padded, cols);
+        float[] target = padded == cols ? c : task.paddedC(rows * padded);
+        if (padded != cols) {
+            task.padBias(cols, padded);
         }
-        float[] wideC = task.paddedC(rows * padded);
-        task.padBias(cols, padded);
-        dispatch(task, a, rowStride, reductionStride, wideB, wideC, rows, reduction, padded);
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(wideC, r * padded, c, r * cols, cols);
+        task.set(a, rowStride, reductionStride, b, bTransposed, cols, target, rows, reduction, padded);
+        task.packed = padded != cols || cols >= PACK_FROM;
+        if (!task.packed && bTransposed) {
+            task.transposed(reduction * cols);
         }
-    }
-
-    private void dispatch(ProductTask task, float[] a, int rowStride, int reductionStride, float[] b, float[] c,
-                          int rows, int reduction, int cols) {
-        task.set(a, rowStride, reductionStride, b, c, rows, reduction, cols);
-        int panels = (cols + PANEL - 1) / PANEL;
-        long work = (long) rows * reduction * cols;
-        int parts = work < PARALLEL_WORK ? 1 : Math.min(parallel.threads(), panels);
-        try {
-            parallel.run(task, parts);
-        } finally {
-            task.transposeFirst(null);
-        }
-    }
-
-    /**
-     * Columns {@code from..to} of {@code to[n x k] = from[k x n]^T}, in square blocks so that reads and
-     * writes both stay in cache.
-     */
-    private static void transpose(float[] source, float[] target, int k, int n, int fromColumn, int toColumn) {
-        final int block = 16;
-        for (int p0 = fromColumn; p0 < toColumn; p0 += block) {
-            int pEnd = Math.min(toColumn, p0 + block);
-            for (int j0 = 0; j0 < n; j0 += block) {
-                int jEnd = Math.min(n, j0 + block);
-                for (int p = p0; p < pEnd; p++) {
-                    for (int j = j0; j < jEnd; j++) {
-                        target[j * k + p] = source[p * n + j];
-                    }
-                }
+        int panels = (padded + PANEL - 1) / PANEL;
+        long work = (long) rows * reduction * padded;
+        parallel.run(task, work < PARALLEL_WORK ? 1 : Math.min(parallel.threads(), panels));
+        if (padded != cols) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(target, r * padded, c, r * cols, cols);
             }
         }
     }
@@ -199,15 +172,24 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         float[] c;
         int rowStride;
         int reductionStride;
+        boolean bTransposed;
+        int bCols;                  // columns B really has; packing fills the rest of a panel with zeros
         int rows;
         int reduction;
-        int cols;
+        int cols;                   // columns of c: bCols rounded up to whole vectors
+        boolean packed;             // B packed panel by panel, or read in place (transposed first if need be)
         private float[] transposed = new float[0];
-        private float[] transposeSource;
+        // Each part's packed panel of B: reduction x PANEL floats, row p at p * width.
+        private final float[][] panels;
         // What happens as a tile is stored: + bias (null for none), then max(0, .) when relu.
         private float[] bias;
         private boolean relu;
         private float[] paddedBias = new float[0];
+        private float[] paddedC = new float[0];
+
+        ProductTask(int parts) {
+            panels = new float[parts][0];
+        }
 
         void epilogue(float[] bias, boolean relu) {
             this.bias = bias;
@@ -223,6 +205,42 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 System.arraycopy(bias, 0, paddedBias, 0, cols);
                 bias = paddedBias;
             }
+        }
+
+        /** The scratch that holds b^T when a narrow transposed B is read in place. */
+        float[] transposed(int size) {
+            if (transposed.length < size) {
+                transposed = new float[size];
+            }
+            return transposed;
+        }
+
+        // The padded copy of C, grown as needed. Its pad columns come from B's zero-packed columns.
+        float[] paddedC(int size) {
+            if (paddedC.length < size) {
+                paddedC = new float[size];
+            }
+            return paddedC;
+        }
+
+        void set(float[] a, int rowStride, int reductionStride, float[] b, boolean bTransposed, int bCols, float[] c, int rows,
+                 int reduction, int cols) {
+            this.a = a;
+            this.rowStride = rowStride;
+            this.reductionStride = reductionStride;
+            this.b = b;
+            this.bTransposed = bTransposed;
+            this.bCols = bCols;
+            this.c = c;
+            this.rows = rows;
+            this.reduction = reduction;
+            this.cols = cols;
+        }
+
+        /** Drops the caller's arrays, so that an idle task keeps nothing of theirs alive. */
+        void forget() {
+            set(null, 0, 0, null, false, 0, null, 0, 0, 0);
+            epilogue(null, false);
         }
 
         /**
@@ -250,76 +268,102 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             }
         }
 
-        void set(float[] a, int rowStride, int reductionStride, float[] b, float[] c, int rows, int reduction, int cols) {
-            this.a = a;
-            this.rowStride = rowStride;
-            this.reductionStride = reductionStride;
-            this.b = b;
-            this.c = c;
-            this.rows = rows;
-            this.reduction = reduction;
-            this.cols = cols;
-        }
-
-        /** The next product's B is {@code source^T}: each part fills its own columns of it first. */
-        void transposeFirst(float[] source) {
-            transposeSource = source;
-        }
-
-        float[] transposed(int size) {
-            if (transposed.length < size) {
-                transposed = new float[size];
-            }
-            return transposed;
-        }
-
-        // The padded copies of B and C, grown as needed. Pad lanes may hold values of an earlier call:
-        // column j of C depends on column j of B alone, so they reach only pad columns, which are dropped.
-        private float[] paddedB = new float[0];
-        private float[] paddedC = new float[0];
-
-        float[] paddedB(int size) {
-            if (paddedB.length < size) {
-                paddedB = new float[size];
-            }
-            return paddedB;
-        }
-
-        float[] paddedC(int size) {
-            if (paddedC.length < size) {
-                paddedC = new float[size];
-            }
-            return paddedC;
-        }
-
         @Override
         public void run(int part, int parts) {
-            int panels = (cols + PANEL - 1) / PANEL;
-            int from = (int) ((long) panels * part / parts) * PANEL;
-            int to = Math.min(cols, (int) ((long) panels * (part + 1) / parts) * PANEL);
-            if (transposeSource != null) {
-                transpose(transposeSource, b, cols, reduction, from, to);
+            int panelCount = (cols + PANEL - 1) / PANEL;
+            int from = (int) ((long) panelCount * part / parts) * PANEL;
+            int to = Math.min(cols, (int) ((long) panelCount * (part + 1) / parts) * PANEL);
+            if (!packed) {
+                float[] source = b;
+                if (bTransposed) {                            // each part transposes the columns its panels read
+                    transpose(b, transposed, reduction, cols, from, to);
+                    source = transposed;
+                }
+                for (int j = from; j < to; j += PANEL) {
+                    tiles(source, cols, j, j, Math.min(PANEL, to - j));
+                }
+                return;
             }
-            columns(from, to);
+            if (panels[part].length < reduction * PANEL) {
+                panels[part] = new float[reduction * PANEL];
+            }
+            float[] panel = panels[part];
+            for (int j = from; j < to; j += PANEL) {
+                int width = Math.min(PANEL, to - j);             // PANEL, or L for a last half panel
+                pack(panel, j, width);
+                tiles(panel, width, 0, j, width);
+            }
         }
 
-        private void columns(int from, int to) {
-            int j = from;
-            for (; j + PANEL <= to; j += PANEL) {
+        /** Every row tile of the columns {@code j..j+width} of C, reading B from {@code source} at {@code offset}, rows {@code stride} apart. */
+        private void tiles(float[] source, int stride, int offset, int j, int width) {
+            if (width == PANEL) {
                 int r = 0;
                 for (; r + ROWS <= rows; r += ROWS) {
-                    tile8x2(r, j);
+                    tile8x2(source, stride, offset, r, j);
                 }
                 for (; r + 4 <= rows; r += 4) {
-                    tile4x2(r, j);
+                    tile4x2(source, stride, offset, r, j);
                 }
                 for (; r < rows; r++) {
-                    tile1x2(r, j);
+                    tile1x2(source, stride, offset, r, j);
+                }
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    tile1x1(source, stride, offset, r, j);
                 }
             }
-            for (; j < to; j += L) {                 // a half panel: one vector at a time (cols is a multiple of L)
-                for (int r = 0; r < rows; r++) {
-                    tile1x1(r, j);
+        }
+
+        /**
+         * Columns {@code from..to} of {@code target[reduction x cols] = source[cols x reduction]^T}, in
+         * square blocks so that reads and writes both stay in cache.
+         */
+        private static void transpose(float[] source, float[] target, int reduction, int cols, int from, int to) {
+            final int block = 16;
+            for (int j0 = from; j0 < to; j0 += block) {
+                int jEnd = Math.min(to, j0 + block);
+                for (int p0 = 0; p0 < reduction; p0 += block) {
+                    int pEnd = Math.min(reduction, p0 + block);
+                    for (int j = j0; j < jEnd; j++) {
+                        for (int p = p0; p < pEnd; p++) {
+                            target[p * cols + j] = source[j * reduction + p];
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * Copies columns {@code j..j+width} of B into {@code panel}, row p at {@code p * width}; columns
+         * B does not have (past {@code bCols}) become zeros.
+         */
+        private void pack(float[] panel, int j, int width) {
+            int real = Math.max(0, Math.min(width, bCols - j));
+            if (!bTransposed) {
+                for (int p = 0; p < reduction; p++) {
+                    System.arraycopy(b, p * bCols + j, panel, p * width, real);
+                    for (int col = real; col < width; col++) {
+                        panel[p * width + col] = 0f;
+                    }
+                }
+                return;
+            }
+            // B = b^T: column j + col of B is row j + col of b. Blocks of 16 reduction steps keep the
+            // rows being read and the panel rows being written in L1.
+            for (int p0 = 0; p0 < reduction; p0 += 16) {
+                int pEnd = Math.min(reduction, p0 + 16);
+                for (int col = 0; col < width; col++) {
+                    if (col < real) {
+                        int row = (j + col) * reduction;
+                        for (int p = p0; p < pEnd; p++) {
+                            panel[p * width + col] = b[row + p];
+                        }
+                    } else {
+                        for (int p = p0; p < pEnd; p++) {
+                            panel[p * width + col] = 0f;
+                        }
+                    }
                 }
             }
         }
@@ -327,7 +371,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         // Eight rows by two vectors: 16 accumulators, 10 loads per 16 fused multiply-adds, enough
         // independent chains to cover the FMA latency (AVX-512 has 32 vector registers). The tiles are
         // written out, not looped over arrays of vectors: an array would box every vector.
-        private void tile8x2(int r, int j) {
+        private void tile8x2(float[] b, int stride, int offset, int r, int j) {
             FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
             FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
             FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -338,8 +382,8 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
             int rs = rowStride;
             int ai = r * rs;
-            int bi = j;
-            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += cols) {
+            int bi = offset;
+            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += stride) {
                 FloatVector b0 = FloatVector.fromArray(S, b, bi);
                 FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
                 FloatVector a0 = FloatVector.broadcast(S, a[ai]);
@@ -387,14 +431,14 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             finish(r, j, 8, 2);
         }
 
-        private void tile4x2(int r, int j) {
+        private void tile4x2(float[] b, int stride, int offset, int r, int j) {
             FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
             FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
             FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
             FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
             int ai = r * rowStride;
-            int bi = j;
-            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += cols) {
+            int bi = offset;
+            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += stride) {
                 FloatVector b0 = FloatVector.fromArray(S, b, bi);
                 FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
                 FloatVector a0 = FloatVector.broadcast(S, a[ai]);
@@ -422,11 +466,11 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             finish(r, j, 4, 2);
         }
 
-        private void tile1x2(int r, int j) {
+        private void tile1x2(float[] b, int stride, int offset, int r, int j) {
             FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);
             int ai = r * rowStride;
-            int bi = j;
-            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += cols) {
+            int bi = offset;
+            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += stride) {
                 FloatVector a0 = FloatVector.broadcast(S, a[ai]);
                 c0 = a0.fma(FloatVector.fromArray(S, b, bi), c0);
                 c1 = a0.fma(FloatVector.fromArray(S, b, bi + L), c1);
@@ -436,11 +480,11 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             finish(r, j, 1, 2);
         }
 
-        private void tile1x1(int r, int j) {
+        private void tile1x1(float[] b, int stride, int offset, int r, int j) {
             FloatVector c0 = FloatVector.zero(S);
             int ai = r * rowStride;
-            int bi = j;
-            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += cols) {
+            int bi = offset;
+            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += stride) {
                 c0 = FloatVector.broadcast(S, a[ai]).fma(FloatVector.fromArray(S, b, bi), c0);
             }
             c0.intoArray(c, r * cols + j);

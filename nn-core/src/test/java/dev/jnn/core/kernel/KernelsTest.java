@@ -24,7 +24,9 @@ class KernelsTest {
     static final Kernels VECTOR_2 = KernelChoice.choose("vector", 2).kernels();
 
     static Stream<Arguments> cases() {
-        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 33, 65}, {13, 17, 31}, {64, 100, 10}, {37, 64, 129}, {64, 784, 256}};
+        // The last two are wide enough that B is packed panel by panel (one of them with padded columns).
+        int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 33, 65}, {13, 17, 31}, {64, 100, 10}, {37, 64, 129}, {64, 784, 256},
+                {19, 40, 520}, {9, 600, 1024}};
         Stream.Builder<Arguments> all = Stream.builder();
         for (Kernels k : new Kernels[] {SCALAR, VECTOR_1, VECTOR_2}) {
             for (int[] s : shapes) {
@@ -91,7 +93,7 @@ class KernelsTest {
     @Test
     void oneAndTwoThreadsGiveIdenticalBits() {
         SplittableRandom random = new SplittableRandom(3);
-        for (int[] s : new int[][] {{64, 784, 256}, {256, 256, 128}, {50, 300, 130}, {256, 128, 10}}) {
+        for (int[] s : new int[][] {{64, 784, 256}, {256, 256, 128}, {50, 300, 130}, {256, 128, 10}, {64, 300, 1024}, {33, 700, 530}}) {
             int m = s[0], k = s[1], n = s[2];
             float[] a = random(m * k, random);
             float[] b = random(k * n, random);
@@ -114,7 +116,8 @@ class KernelsTest {
     void thePlainKernelsWithFusedMultiplyAddGiveTheVectorKernelsBits() {
         Kernels plain = new ScalarKernels(true);
         SplittableRandom random = new SplittableRandom(5);
-        for (int[] s : new int[][] {{1, 1, 1}, {3, 5, 7}, {13, 17, 31}, {37, 64, 129}, {64, 784, 256}, {256, 128, 10}}) {
+        for (int[] s : new int[][] {{1, 1, 1}, {3, 5, 7}, {13, 17, 31}, {37, 64, 129}, {64, 784, 256}, {256, 128, 10},
+                {19, 40, 520}, {9, 600, 1024}}) {
             int m = s[0], k = s[1], n = s[2];
             float[] a = random(m * k, random);
             float[] b = random(k * n, random);
