@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Training throughput of the reference network, 784-256-128-10 with ReLU, on MNIST: warm-up epochs
- * (at least 1000 steps), then one measured epoch, per optimizer and batch size.
+ * (1000 steps, or 200 and 5 s for slow steps), then one measured epoch, per optimizer and batch size.
  *
  * <p>Bytes allocated per step come from the JVM's per-thread allocation counters (the caller's and the
  * engine's helper threads'), read around three windows of 100 warm steps (forward, loss, backward, optimizer step; the least is reported) on
@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
  * metrics) is not a step's.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure training throughput (samples/s) of 784-256-128-10 ReLU on MNIST.")
+        description = "Measure training throughput (samples/s) of 784-256-128-10 ReLU on MNIST, or of another network"
+                + " (--network), or its inference (--predict), or the matrix products alone (--gemm).")
 final class BenchCommand implements Runnable {
 
     @ParentCommand
@@ -53,10 +54,21 @@ final class BenchCommand implements Runnable {
     @Option(names = "--tsv", description = "print tab-separated rows for scripts instead of a table")
     boolean tsv;
 
+    @Option(names = "--network", defaultValue = "mnist",
+            description = "mnist (784-256-128-10), tiny (2-64-64-3), wide (784-1024-1024-10) or deep (784, 10 x 256, 10);"
+                    + " all but mnist train on generated data (default: ${DEFAULT-VALUE})")
+    String network;
+
+    @Option(names = "--predict", description = "measure predict (inference into a caller's buffer) instead of training:"
+            + " microseconds per call at batch 1, samples/s at batch 256")
+    boolean predict;
+
     @Option(names = "--gemm", description = "measure the matrix products alone (GFLOP/s at the network's shapes, 1 and 2 threads) instead of training")
     boolean gemm;
 
     private static final int WARM_UP_STEPS = 1000;
+    /** A network whose steps take long (the wide one) is warm after this many steps once 5 s have passed. */
+    private static final int MIN_WARM_UP_STEPS = 200;
 
     private static final Map<String, Double> LEARNING_RATES = Map.of("adam", 1e-3, "sgd", 0.1);
 
@@ -64,6 +76,14 @@ final class BenchCommand implements Runnable {
     public void run() {
         if (gemm) {
             GemmBenchmark.run(batches, tsv);
+            return;
+        }
+        int[] sizes = NETWORKS.get(network);
+        if (sizes == null) {
+            throw new IllegalArgumentException("bench: unknown --network '" + network + "'; known: " + NETWORKS.keySet());
+        }
+        if (predict) {
+            PredictBenchmark.run(build(sizes), tsv);
             return;
         }
         for (String name : optimizers) {
@@ -74,15 +94,18 @@ final class BenchCommand implements Runnable {
         Dataset train;
         Dataset test;
         String source;
+        if (mnist != null && sizes[0] != 784) {
+            throw new IllegalArgumentException("bench: --mnist needs a network with 784 inputs; '" + network + "' has " + sizes[0]);
+        }
         if (mnist != null) {
             train = Mnist.train(mnist);
             test = Mnist.test(mnist);
             source = "MNIST from " + mnist;
         } else {
-            Dataset all = Synthetic.blobs(70_000, 784, 10, 0.5, 1);
+            Dataset all = Synthetic.blobs(70_000, sizes[0], sizes[sizes.length - 1], 0.5, 1);
             train = all.slice(0, 60_000);
             test = all.slice(60_000, 70_000);
-            source = "generated data of MNIST's shape (no --mnist directory given)";
+            source = "generated blobs, " + sizes[0] + " features, " + sizes[sizes.length - 1] + " classes";
         }
         if (limit != null) {
             if (limit < 1) {
@@ -91,7 +114,7 @@ final class BenchCommand implements Runnable {
             train = train.slice(0, Math.min(limit, train.size()));
         }
         if (!tsv) {
-            System.out.printf("jnn bench: 784-256-128-10 ReLU, softmax cross-entropy; %s (%d train, %d test)%n", source,
+            System.out.printf("jnn bench: %s ReLU, softmax cross-entropy; %s (%d train, %d test)%n", describe(sizes), source,
                     train.size(), test.size());
             System.out.printf("kernels: %s; Java %s%n", main.engine().kernels().name(), Runtime.version());
             System.out.printf("%-9s %5s %10s %8s %9s %11s%n", "optimizer", "batch", "samples/s", "epoch s", "test acc", "bytes/step");
@@ -100,7 +123,7 @@ final class BenchCommand implements Runnable {
         }
         for (String name : optimizers) {
             for (int batch : batches) {
-                report(name, batch, measure(name, batch, train, test));
+                report(name, batch, measure(sizes, name, batch, train, test));
             }
         }
     }
@@ -108,18 +131,41 @@ final class BenchCommand implements Runnable {
     private record Result(double samplesPerSecond, double seconds, double accuracy, double bytesPerStep) {
     }
 
-    private Result measure(String optimizerName, int batch, Dataset train, Dataset test) {
-        Sequential model = new Sequential(
-                Dense.withActivation(256, "relu").init("he_uniform"),
-                Dense.withActivation(128, "relu").init("he_uniform"),
-                new Dense(10).init("he_uniform")).build(main.engine(), 1, 784);
+    /** Layer widths, input first, of the networks benchmarked. */
+    static final Map<String, int[]> NETWORKS = Map.of(
+            "mnist", new int[] {784, 256, 128, 10},
+            "tiny", new int[] {2, 64, 64, 3},
+            "wide", new int[] {784, 1024, 1024, 10},
+            "deep", new int[] {784, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 10});
+
+    static String describe(int[] sizes) {
+        return String.join("-", java.util.Arrays.stream(sizes).mapToObj(Integer::toString).toList());
+    }
+
+    /** ReLU hidden layers with He initialization, then a linear output layer. */
+    private Sequential build(int[] sizes) {
+        Dense[] layers = new Dense[sizes.length - 1];
+        for (int k = 1; k < sizes.length; k++) {
+            layers[k - 1] = (k < sizes.length - 1 ? Dense.withActivation(sizes[k], "relu") : new Dense(sizes[k])).init("he_uniform");
+        }
+        return new Sequential(layers).build(main.engine(), 1, sizes[0]);
+    }
+
+    private Result measure(int[] sizes, String optimizerName, int batch, Dataset train, Dataset test) {
+        Sequential model = build(sizes);
         Loss loss = new SoftmaxCrossEntropy();
         Optimizer optimizer = main.engine().providers().optimizer(optimizerName, Map.of("lr", LEARNING_RATES.get(optimizerName)));
         Trainer.Builder trainer = Trainer.builder().model(model).loss(loss).batchSize(batch).seed(1).optimizer(optimizer);
         int steps = (train.size() + batch - 1) / batch;
-        // Warm-up: at least WARM_UP_STEPS steps, so that the JIT has compiled every path (until then
-        // Vector API code allocates its vectors) and what is measured is the steady state.
-        trainer.epochs((WARM_UP_STEPS + steps - 1) / steps).build().fit(train);
+        // Warm-up: WARM_UP_STEPS steps (or MIN_WARM_UP_STEPS and 5 s, for a network whose steps are
+        // slow), so that the JIT has compiled every path (until then Vector API code allocates its
+        // vectors) and what is measured is the steady state.
+        long start = System.nanoTime();
+        int warm = 0;
+        while (warm < WARM_UP_STEPS && (warm < MIN_WARM_UP_STEPS || System.nanoTime() - start < 5_000_000_000L)) {
+            trainer.epochs(1).build().fit(train);
+            warm += steps;
+        }
         EpochMetrics measured = trainer.epochs(1).build().fit(train).last();
         double accuracy = Evaluation.of(model, loss, test, 1000).accuracy();
         return new Result(measured.samplesPerSecond(), measured.seconds(), accuracy,
