@@ -2,7 +2,7 @@ package dev.jnn.bench;
 
 import dev.jnn.api.Optimizer;
 import dev.jnn.api.Parameter;
-import dev.jnn.api.spi.Providers;
+import dev.jnn.core.Engine;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -44,7 +44,7 @@ public class OptimizerStepBenchmark {
                 p.gradient().data()[i] = (float) random.nextGaussian() * 1e-3f;
             }
         }
-        step = Providers.optimizer(optimizer, Map.of("lr", 1e-6));
+        step = Engine.shared().providers().optimizer(optimizer, Map.of("lr", 1e-6));
     }
 
     @Benchmark

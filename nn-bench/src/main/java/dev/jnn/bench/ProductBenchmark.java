@@ -1,7 +1,7 @@
 package dev.jnn.bench;
 
 import dev.jnn.api.Kernels;
-import java.util.SplittableRandom;
+import dev.jnn.core.Engine;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,12 +13,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The three products of a training step at the first layer of 784-256-128-10: {@code X W},
- * {@code X^T dY} and {@code dY W^T}, batch 64 and 256. GFLOP/s = 2 * batch * 784 * 256 / time.
- * Run with {@code -Djnn.threads=1} in {@code -jvmArgsAppend} for the single-thread figure.
+ * The products of a training step, {@code X W} (plain and with bias and ReLU fused), {@code X^T dY}
+ * and {@code dY W^T}, at the layers of the MNIST network and the wide one and at 2048 x 2048, on the
+ * engine's kernels with 1 and 2 threads. GFLOP/s = 2 * batch * in * out / time.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -27,33 +28,56 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Thread)
 public class ProductBenchmark {
-    @Param({"64", "256"})
-    int batch;
+    /** batch x in x out. */
+    @Param({"64x784x256", "256x784x256", "256x256x128", "64x1024x1024", "256x1024x1024", "256x2048x2048"})
+    String shape;
 
-    @Param({"784"})
-    int in;
+    @Param({"1", "2"})
+    int threads;
 
-    @Param({"256"})
-    int out;
+    @Param({"vector"})
+    String kernelsName;
 
-    private final Kernels kernels = Kernels.get();
+    private Engine engine;
+    private Kernels kernels;
+    private int batch;
+    private int in;
+    private int out;
     private float[] x;
     private float[] w;
+    private float[] bias;
     private float[] dy;
     private float[] c;
 
     @Setup
     public void setUp() {
-        SplittableRandom random = new SplittableRandom(1);
-        x = random(batch * in, random);
-        w = random(in * out, random);
-        dy = random(batch * out, random);
-        c = new float[Math.max(batch * in, in * out)];
+        String[] dims = shape.split("x");
+        batch = Integer.parseInt(dims[0]);
+        in = Integer.parseInt(dims[1]);
+        out = Integer.parseInt(dims[2]);
+        engine = Engine.builder().kernels(kernelsName).threads(threads).build();
+        kernels = engine.kernels();
+        x = Arrays.random(batch * in, 1);
+        w = Arrays.random(in * out, 2);
+        bias = Arrays.random(out, 3);
+        dy = Arrays.random(batch * out, 4);
+        c = new float[Math.max(batch * in, Math.max(in * out, batch * out))];
+    }
+
+    @TearDown
+    public void tearDown() {
+        engine.close();
     }
 
     @Benchmark
     public float[] forwardXW() {
         kernels.matmul(x, w, c, batch, in, out);
+        return c;
+    }
+
+    @Benchmark
+    public float[] forwardFusedBiasRelu() {
+        kernels.matmulBias(x, w, bias, c, batch, in, out, true);
         return c;
     }
 
@@ -67,13 +91,5 @@ public class ProductBenchmark {
     public float[] inputGradientDYWt() {
         kernels.matmulTransB(dy, w, c, batch, out, in);
         return c;
-    }
-
-    private static float[] random(int n, SplittableRandom random) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (random.nextDouble() - 0.5);
-        }
-        return v;
     }
 }

@@ -40,7 +40,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels extends ScalarKernels implements AutoCloseable {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final int PANEL_VECTORS = 2;
+    private static final int PANEL_VECTORS = 4;
     private static final int PANEL = PANEL_VECTORS * L;
     private static final int ROWS = 8;
     /** From this many columns on, B is packed (see the class comment); measured: 512 loses unpacked, 256 gains. */
@@ -295,24 +295,98 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             }
         }
 
-        /** Every row tile of the columns {@code j..j+width} of C, reading B from {@code source} at {@code offset}, rows {@code stride} apart. */
+        /**
+         * Every row tile of the columns {@code j..j+width} of C, reading B from {@code source} at
+         * {@code offset}, rows {@code stride} apart: four vectors wide where the panel has them, then two,
+         * then one.
+         */
         private void tiles(float[] source, int stride, int offset, int j, int width) {
-            if (width == PANEL) {
+            int done = 0;
+            if (width - done >= 4 * L) {
                 int r = 0;
-                for (; r + ROWS <= rows; r += ROWS) {
-                    tile8x2(source, stride, offset, r, j);
-                }
                 for (; r + 4 <= rows; r += 4) {
-                    tile4x2(source, stride, offset, r, j);
+                    tile4x4(source, stride, offset, r, j);
                 }
                 for (; r < rows; r++) {
                     tile1x2(source, stride, offset, r, j);
+                    tile1x2(source, stride, offset + 2 * L, r, j + 2 * L);
                 }
-            } else {
+                done += 4 * L;
+            }
+            if (width - done >= 2 * L) {
+                int r = 0;
+                for (; r + ROWS <= rows; r += ROWS) {
+                    tile8x2(source, stride, offset + done, r, j + done);
+                }
+                for (; r + 4 <= rows; r += 4) {
+                    tile4x2(source, stride, offset + done, r, j + done);
+                }
+                for (; r < rows; r++) {
+                    tile1x2(source, stride, offset + done, r, j + done);
+                }
+                done += 2 * L;
+            }
+            if (width - done >= L) {
                 for (int r = 0; r < rows; r++) {
-                    tile1x1(source, stride, offset, r, j);
+                    tile1x1(source, stride, offset + done, r, j + done);
                 }
             }
+        }
+
+        // Four rows by four vectors: 16 accumulators, 8 loads (4 broadcasts) per 16 fused multiply-adds:
+        // half the broadcasts of the 8 x 2 tile, which compete with the multiply-adds for a port.
+        private void tile4x4(float[] b, int stride, int offset, int r, int j) {
+            FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+            FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+            FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+            FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
+            int rs = rowStride;
+            int ai = r * rs;
+            int bi = offset;
+            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += stride) {
+                FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+                FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * L);
+                FloatVector a0 = FloatVector.broadcast(S, a[ai]);
+                c00 = a0.fma(b0, c00);
+                c01 = a0.fma(b1, c01);
+                c02 = a0.fma(b2, c02);
+                c03 = a0.fma(b3, c03);
+                FloatVector a1 = FloatVector.broadcast(S, a[ai + rs]);
+                c10 = a1.fma(b0, c10);
+                c11 = a1.fma(b1, c11);
+                c12 = a1.fma(b2, c12);
+                c13 = a1.fma(b3, c13);
+                FloatVector a2 = FloatVector.broadcast(S, a[ai + 2 * rs]);
+                c20 = a2.fma(b0, c20);
+                c21 = a2.fma(b1, c21);
+                c22 = a2.fma(b2, c22);
+                c23 = a2.fma(b3, c23);
+                FloatVector a3 = FloatVector.broadcast(S, a[ai + 3 * rs]);
+                c30 = a3.fma(b0, c30);
+                c31 = a3.fma(b1, c31);
+                c32 = a3.fma(b2, c32);
+                c33 = a3.fma(b3, c33);
+            }
+            int ci = r * cols + j;
+            c00.intoArray(c, ci);
+            c01.intoArray(c, ci + L);
+            c02.intoArray(c, ci + 2 * L);
+            c03.intoArray(c, ci + 3 * L);
+            c10.intoArray(c, ci + cols);
+            c11.intoArray(c, ci + cols + L);
+            c12.intoArray(c, ci + cols + 2 * L);
+            c13.intoArray(c, ci + cols + 3 * L);
+            c20.intoArray(c, ci + 2 * cols);
+            c21.intoArray(c, ci + 2 * cols + L);
+            c22.intoArray(c, ci + 2 * cols + 2 * L);
+            c23.intoArray(c, ci + 2 * cols + 3 * L);
+            c30.intoArray(c, ci + 3 * cols);
+            c31.intoArray(c, ci + 3 * cols + L);
+            c32.intoArray(c, ci + 3 * cols + 2 * L);
+            c33.intoArray(c, ci + 3 * cols + 3 * L);
+            finish(r, j, 4, 4);
         }
 
         /**
