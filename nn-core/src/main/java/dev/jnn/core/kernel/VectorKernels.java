@@ -22,8 +22,9 @@ import jdk.incubator.vector.VectorSpecies;
  * the matrix (with rows 4 KiB apart, as in a 1024-wide layer, every row of a panel lands in the same
  * cache set); {@code dY W^T} packs straight from W's rows. A narrow B is read in place (packing would
  * cost more than it saves: each packed value is used only once per row tile), and for {@code dY W^T}
- * each thread first transposes the columns of W it needs. A tile of {@value #ROWS} rows by two vectors
- * of columns lives in registers across the whole reduction (then 4 rows, then 1, for the rest).
+ * each thread first transposes the columns of W it needs. A tile of 4 rows by four vectors of columns
+ * lives in registers across the whole reduction (then 8 x 2, 4 x 2 and single rows for what is left
+ * of a panel): 16 accumulators, with one broadcast of A per four multiply-adds.
  *
  * <p>Every element of C is the same chain of fused multiply-adds in p order, whatever tile or thread
  * computes it: results are identical on 1 or 2 threads, and to the plain kernels' {@link Math#fma}
