@@ -180,6 +180,9 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         int cols;                   // columns of c: bCols rounded up to whole vectors
         boolean packed;             // B packed panel by panel, or read in place (transposed first if need be)
         private float[] transposed = new float[0];
+        // The offsets of one column's L rows of a transposed B ({c * reduction}), for gathered loads;
+        // set by the calling thread before the parts run (they only read it).
+        private final int[] gatherIndex = new int[L];
         // Each part's packed panel of B: reduction x PANEL floats, row p at p * width.
         private final float[][] panels;
         // What happens as a tile is stored: + bias (null for none), then max(0, .) when relu.
@@ -236,6 +239,11 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             this.rows = rows;
             this.reduction = reduction;
             this.cols = cols;
+            if (bTransposed) {
+                for (int col = 0; col < L; col++) {
+                    gatherIndex[col] = col * reduction;
+                }
+            }
         }
 
         /** Drops the caller's arrays, so that an idle task keeps nothing of theirs alive. */
@@ -394,9 +402,12 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
          * Columns {@code from..to} of {@code target[reduction x cols] = source[cols x reduction]^T}, in
          * square blocks so that reads and writes both stay in cache.
          */
-        private static void transpose(float[] source, float[] target, int reduction, int cols, int from, int to) {
+        private void transpose(float[] source, float[] target, int reduction, int cols, int from, int to) {
+            for (int j = from; j + L <= to; j += L) {
+                gatherRows(source, j * reduction, target, j, cols);
+            }
             final int block = 16;
-            for (int j0 = from; j0 < to; j0 += block) {
+            for (int j0 = from + (to - from) / L * L; j0 < to; j0 += block) {
                 int jEnd = Math.min(to, j0 + block);
                 for (int p0 = 0; p0 < reduction; p0 += block) {
                     int pEnd = Math.min(reduction, p0 + block);
@@ -406,6 +417,17 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                         }
                     }
                 }
+            }
+        }
+
+        /**
+         * {@code target[p * targetStride + at + c] = source[start + c * reduction + p]} for every p and
+         * each c below L: L consecutive rows of {@code source} (each {@code reduction} long) become
+         * one vector in each row of {@code target}, by gathered loads.
+         */
+        private void gatherRows(float[] source, int start, float[] target, int at, int targetStride) {
+            for (int p = 0; p < reduction; p++) {
+                FloatVector.fromArray(S, source, start + p, gatherIndex, 0).intoArray(target, p * targetStride + at);
             }
         }
 
@@ -424,11 +446,16 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 }
                 return;
             }
-            // B = b^T: column j + col of B is row j + col of b. Blocks of 16 reduction steps keep the
-            // rows being read and the panel rows being written in L1.
+            // B = b^T: column j + col of B is row j + col of b. Whole vectors of columns are gathered,
+            // one vector of a panel row at a time (a strided load the CPU does in one instruction);
+            // a part vector column by column, in blocks of 16 reduction steps that stay in L1.
+            int gathered = real / L * L;
+            for (int g = 0; g < gathered; g += L) {
+                gatherRows(b, (j + g) * reduction, panel, g, width);
+            }
             for (int p0 = 0; p0 < reduction; p0 += 16) {
                 int pEnd = Math.min(reduction, p0 + 16);
-                for (int col = 0; col < width; col++) {
+                for (int col = gathered; col < width; col++) {
                     if (col < real) {
                         int row = (j + col) * reduction;
                         for (int p = p0; p < pEnd; p++) {

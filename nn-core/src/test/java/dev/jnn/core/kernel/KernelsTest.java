@@ -112,6 +112,34 @@ class KernelsTest {
         }
     }
 
+    /**
+     * Transposed products of alternating shapes on two threads, as a wide network's backward pass runs
+     * them: each call's gather offsets must be the call's own (they were once set by whichever part ran
+     * first, and the other part could read a previous call's, past the end of W).
+     */
+    @Test
+    void alternatingTransposedProductsOnTwoThreadsEachUseTheirOwnShape() {
+        int[][] shapes = {{64, 1024, 1024}, {64, 10, 1024}, {32, 600, 784}, {64, 1024, 530}};
+        SplittableRandom random = new SplittableRandom(9);
+        float[][] dy = new float[shapes.length][];
+        float[][] w = new float[shapes.length][];
+        float[][] expected = new float[shapes.length][];
+        for (int i = 0; i < shapes.length; i++) {
+            int m = shapes[i][0], n = shapes[i][1], k = shapes[i][2];
+            dy[i] = random(m * n, random);
+            w[i] = random(k * n, random);
+            expected[i] = new float[m * k];
+            VECTOR_1.matmulTransB(dy[i], w[i], expected[i], m, n, k);
+        }
+        for (int round = 0; round < 400; round++) {
+            for (int i = 0; i < shapes.length; i++) {
+                float[] actual = new float[expected[i].length];
+                VECTOR_2.matmulTransB(dy[i], w[i], actual, shapes[i][0], shapes[i][1], shapes[i][2]);
+                assertTrue(java.util.Arrays.equals(expected[i], actual), "round " + round + ", shape " + i);
+            }
+        }
+    }
+
     @Test
     void thePlainKernelsWithFusedMultiplyAddGiveTheVectorKernelsBits() {
         Kernels plain = new ScalarKernels(true);
