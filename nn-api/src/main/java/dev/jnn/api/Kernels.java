@@ -15,6 +15,27 @@ public interface Kernels {
     /** A short name for logs and benchmarks, such as {@code "scalar"}. */
     String name();
 
+    /** One part of some work split over the kernels' threads: {@code part} of {@code parts}. */
+    interface Part {
+        void run(int part, int parts);
+    }
+
+    /** The threads {@link #inParts} runs on at once: the caller's and the kernels' helpers. */
+    default int threads() {
+        return 1;
+    }
+
+    /**
+     * Runs parts {@code 0..parts-1} of {@code work}, at once on the kernels' threads where there are
+     * several, and returns when all are done: for work beside the products that splits into parts
+     * writing disjoint data, such as an optimizer's update of a large parameter.
+     */
+    default void inParts(int parts, Part work) {
+        for (int part = 0; part < parts; part++) {
+            work.run(part, parts);
+        }
+    }
+
     /** {@code C[m x n] = A[m x k] * B[k x n]}: a layer's forward product {@code X W}. */
     void matmul(float[] a, float[] b, float[] c, int m, int k, int n);
 

@@ -66,6 +66,14 @@ public interface Model {
         return layers().stream().flatMap(l -> l.buffers().stream()).toList();
     }
 
+    /**
+     * The kernels this model was built with (its engine's), for the work of a training step beside the
+     * model's own, such as the optimizer's update; {@code null} for a model that does not say.
+     */
+    default Kernels kernels() {
+        return null;
+    }
+
     /** One sample's input and output shapes; valid after {@link #build}. */
     int[] inputShape();
 

@@ -29,6 +29,15 @@ public interface Optimizer {
     /** One update of every parameter from its current gradient. */
     void step(List<Parameter> parameters);
 
+    /**
+     * As {@link #step(List)}, free to split the update of a large parameter over {@code kernels}'
+     * threads (the trainer passes its model's). The result must be the same, bit for bit: an optimizer
+     * that cannot split its work keeps this default.
+     */
+    default void step(List<Parameter> parameters, Kernels kernels) {
+        step(parameters);
+    }
+
     /** A copy of the state, keyed by parameter name and buffer, for checkpoints. */
     OptimizerState state();
 

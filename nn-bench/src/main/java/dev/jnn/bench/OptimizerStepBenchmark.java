@@ -17,39 +17,62 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** One optimizer step over the 235,146 parameters of 784-256-128-10. */
+/**
+ * One optimizer step over the parameters of 784-256-128-10 (235,146 values) or of the wide
+ * 784-1024-1024-10 (1,863,690), with the update of each large parameter split over the engine's
+ * threads (1: one loop).
+ */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Thread)
 public class OptimizerStepBenchmark {
     @Param({"sgd", "momentum", "rmsprop", "adam"})
     String optimizer;
 
+    @Param({"mnist", "wide"})
+    String network;
+
+    @Param({"1", "2"})
+    int threads;
+
+    private Engine engine;
     private Optimizer step;
     private List<Parameter> parameters;
 
     @Setup
     public void setUp() {
         SplittableRandom random = new SplittableRandom(1);
-        parameters = List.of(Parameter.zeros("w1", 784, 256), Parameter.zeros("b1", 256), Parameter.zeros("w2", 256, 128),
-                Parameter.zeros("b2", 128), Parameter.zeros("w3", 128, 10), Parameter.zeros("b3", 10));
+        int[] sizes = network.equals("wide") ? new int[] {784, 1024, 1024, 10} : new int[] {784, 256, 128, 10};
+        List<Parameter> list = new java.util.ArrayList<>();
+        for (int k = 1; k < sizes.length; k++) {
+            list.add(Parameter.zeros("w" + k, sizes[k - 1], sizes[k]));
+            list.add(Parameter.zeros("b" + k, sizes[k]));
+        }
+        parameters = List.copyOf(list);
         for (Parameter p : parameters) {
             for (int i = 0; i < p.size(); i++) {
                 p.value().data()[i] = (float) random.nextGaussian() * 0.05f;
                 p.gradient().data()[i] = (float) random.nextGaussian() * 1e-3f;
             }
         }
-        step = Engine.shared().providers().optimizer(optimizer, Map.of("lr", 1e-6));
+        engine = Engine.builder().threads(threads).build();
+        step = engine.providers().optimizer(optimizer, Map.of("lr", 1e-6));
+    }
+
+    @TearDown
+    public void tearDown() {
+        engine.close();
     }
 
     @Benchmark
     public List<Parameter> step() {
-        step.step(parameters);
+        step.step(parameters, engine.kernels());
         return parameters;
     }
 }

@@ -95,6 +95,23 @@ class EngineTest {
         }
     }
 
+    /** A 300 x 256 first layer: Adam's update of its weights is split over the two threads. */
+    @Test
+    void aSplitOptimizerStepGivesTheSameWeightsAsOneThread() {
+        Dataset wide = Synthetic.blobs(256, 300, 3, 0.5, 2);
+        java.util.function.Function<Engine, List<float[]>> train = engine -> {
+            Sequential model = new Sequential(Dense.withActivation(256, "relu"), new Dense(3)).build(engine, 5, 300);
+            Trainer.builder().model(model).loss(new SoftmaxCrossEntropy())
+                    .optimizer(engine.providers().optimizer("adam", Map.of("lr", 0.01)))
+                    .epochs(2).batchSize(32).seed(3).build().fit(wide);
+            return model.parameters().stream().map(p -> p.value().data().clone()).toList();
+        };
+        try (Engine one = Engine.builder().kernels("vector").threads(1).build();
+             Engine two = Engine.builder().kernels("vector").threads(2).build()) {
+            assertSameBits(train.apply(one), train.apply(two), "Adam's update in one loop and in two parts");
+        }
+    }
+
     @Test
     void eightThreadsPredictingAtOnceEachGetTheSerialAnswer() throws Exception {
         try (Engine engine = Engine.builder().threads(2).build()) {

@@ -36,10 +36,10 @@ public final class Adagrad extends StatefulOptimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] state, long t, boolean decayApplies) {
+    protected void update(float[] w, float[] g, float[][] state, long t, boolean decayApplies, int from, int to) {
         float decay = decayApplies ? weightDecay : 0f;
         float[] s = state[0];
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g[i] + decay * w[i];
             s[i] += gi * gi;
             w[i] -= lr * gi / ((float) Math.sqrt(s[i]) + eps);

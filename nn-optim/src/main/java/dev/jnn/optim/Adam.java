@@ -51,7 +51,7 @@ public final class Adam extends StatefulOptimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] state, long t, boolean decayApplies) {
+    protected void update(float[] w, float[] g, float[][] state, long t, boolean decayApplies, int from, int to) {
         float decay = decayApplies ? weightDecay : 0f;
         float coupledDecay = decoupled ? 0f : decay;
         float shrink = decoupled ? 1f - lr * decay : 1f;
@@ -66,7 +66,7 @@ public final class Adam extends StatefulOptimizer {
         float[] v = state[1];
         // Two loops rather than a branch inside one, so that the JIT can vectorize each.
         if (!amsgrad) {
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 float gi = g[i] + coupledDecay * w[i];
                 float mi = b1 * m[i] + oneMinusB1 * gi;
                 float vi = b2 * v[i] + oneMinusB2 * gi * gi;
@@ -76,7 +76,7 @@ public final class Adam extends StatefulOptimizer {
             }
         } else {
             float[] vmax = state[2];
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 float gi = g[i] + coupledDecay * w[i];
                 float mi = b1 * m[i] + oneMinusB1 * gi;
                 float vi = b2 * v[i] + oneMinusB2 * gi * gi;

@@ -53,12 +53,12 @@ public final class RmsProp extends StatefulOptimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] state, long t, boolean decayApplies) {
+    protected void update(float[] w, float[] g, float[][] state, long t, boolean decayApplies, int from, int to) {
         float decay = decayApplies ? weightDecay : 0f;
         float[] v = state[0];
         float oneMinusAlpha = 1f - alpha;
         if (!centered && momentum == 0f) {            // the common case, in a loop the JIT can vectorize
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 float gi = g[i] + decay * w[i];
                 float vi = alpha * v[i] + oneMinusAlpha * gi * gi;
                 v[i] = vi;
@@ -68,7 +68,7 @@ public final class RmsProp extends StatefulOptimizer {
         }
         float[] a = centered ? state[1] : null;
         float[] buf = momentum > 0f ? state[state.length - 1] : null;
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g[i] + decay * w[i];
             v[i] = alpha * v[i] + oneMinusAlpha * gi * gi;
             float denom;

@@ -48,10 +48,10 @@ public final class Sgd extends StatefulOptimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] state, long t, boolean decayApplies) {
+    protected void update(float[] w, float[] g, float[][] state, long t, boolean decayApplies, int from, int to) {
         float decay = decayApplies ? weightDecay : 0f;
         if (momentum == 0f) {
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 w[i] -= lr * (g[i] + decay * w[i]);
             }
             return;
@@ -62,14 +62,14 @@ public final class Sgd extends StatefulOptimizer {
         float take = t == 1 ? 1f : 1f - dampening;
         // One loop per variant, without branches inside, so that the JIT can vectorize each.
         if (nesterov) {
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 float gi = g[i] + decay * w[i];
                 float bi = keep * b[i] + take * gi;
                 b[i] = bi;
                 w[i] -= lr * (gi + momentum * bi);
             }
         } else {
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 float gi = g[i] + decay * w[i];
                 float bi = keep * b[i] + take * gi;
                 b[i] = bi;

@@ -1,5 +1,6 @@
 package dev.jnn.optim;
 
+import dev.jnn.api.Kernels;
 import dev.jnn.api.Optimizer;
 import dev.jnn.api.OptimizerState;
 import dev.jnn.api.Parameter;
@@ -67,38 +68,84 @@ public abstract class StatefulOptimizer implements Optimizer {
 
     @Override
     public final void step(List<Parameter> parameters) {
+        step(parameters, null);
+    }
+
+    /**
+     * As {@link #step(List)}; a parameter of {@value #SPLIT_FROM} values or more is updated in parts on
+     * {@code kernels}' threads (null: all here). Each value's update depends on that value alone, so
+     * the parts give the same bits as one loop.
+     */
+    @Override
+    public final void step(List<Parameter> parameters, Kernels kernels) {
         step++;
+        boolean split = kernels != null && kernels.threads() > 1;
         for (int i = 0; i < parameters.size(); i++) {   // indexed: an iterator would be allocated per step
             Parameter p = parameters.get(i);
             ParameterState state = stateOf(p);
             state.step++;
-            update(p.value().data(), p.gradient().data(), state.buffers, state.step, p.weightDecay());
+            running.set(p, state);
+            if (split && p.size() >= SPLIT_FROM) {
+                kernels.inParts(kernels.threads(), running);
+            } else {
+                running.run(0, 1);
+            }
+        }
+        running.set(null, null);                         // keep no parameter alive between steps
+    }
+
+    /** Below this many values a parameter's update is not worth handing to another thread. */
+    static final int SPLIT_FROM = 1 << 16;
+
+    /** The update of the parameter being stepped, as parts for the kernels' threads: allocated once. */
+    private final class Running implements Kernels.Part {
+        private Parameter parameter;
+        private ParameterState state;
+
+        void set(Parameter parameter, ParameterState state) {
+            this.parameter = parameter;
+            this.state = state;
+        }
+
+        @Override
+        public void run(int part, int parts) {
+            int n = parameter.size();
+            int from = (int) ((long) n * part / parts);
+            int to = (int) ((long) n * (part + 1) / parts);
+            update(parameter.value().data(), parameter.gradient().data(), state.buffers, state.step, parameter.weightDecay(),
+                    from, to);
             if (state.step % FLUSH_EVERY == 0) {
                 for (float[] buffer : state.buffers) {
-                    flushSubnormals(buffer);
+                    flushSubnormals(buffer, from, to);
                 }
             }
         }
     }
 
+    private final Running running = new Running();
+
     /**
-     * Updates one parameter in place.
+     * Updates values {@code from..to} of one parameter in place. The update of a value may read and
+     * write that value's entries of {@code w} and the buffers only: the step splits a parameter into
+     * such ranges, updated at once on different threads.
      *
      * @param w            the weights
      * @param g            their gradient (not to be modified: it belongs to the layer)
      * @param state        the buffers named in the constructor, in that order, each of {@code w.length}
      * @param t            this parameter's step count, 1 on its first step
      * @param decayApplies whether this parameter takes weight decay
+     * @param from         the first value to update
+     * @param to           one past the last
      */
-    protected abstract void update(float[] w, float[] g, float[][] state, long t, boolean decayApplies);
+    protected abstract void update(float[] w, float[] g, float[][] state, long t, boolean decayApplies, int from, int to);
 
     /** The value buffer {@code index} starts at; 0 unless an optimizer says otherwise. */
     protected float initialValue(int index) {
         return 0f;
     }
 
-    private static void flushSubnormals(float[] values) {
-        for (int i = 0; i < values.length; i++) {
+    private static void flushSubnormals(float[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (Math.abs(values[i]) < Float.MIN_NORMAL) {
                 values[i] = 0f;
             }

@@ -1,5 +1,6 @@
 package dev.jnn.core.kernel;
 
+import dev.jnn.api.Kernels;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -19,11 +20,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * A call after that runs every part on the caller, with the same results.
  */
 final class Parallel implements AutoCloseable {
-    /** One part of a kernel call: {@code part} of {@code parts}. */
-    interface Task {
-        void run(int part, int parts);
-    }
-
     // About a millisecond of spinning before parking: long enough to bridge the gaps between the
     // kernel calls of a training step, short enough not to hold a core while nothing runs.
     private static final int SPINS = 1 << 14;
@@ -73,7 +69,7 @@ final class Parallel implements AutoCloseable {
      * returns when all are done. With one part, or when another caller owns the pool, all parts run
      * here, in order.
      */
-    void run(Task task, int parts) {
+    void run(Kernels.Part task, int parts) {
         if (parts <= 1 || helpers.length == 0 || !owner.tryLock()) {
             runHere(task, parts);
             return;
@@ -96,7 +92,7 @@ final class Parallel implements AutoCloseable {
         }
     }
 
-    private static void runHere(Task task, int parts) {
+    private static void runHere(Kernels.Part task, int parts) {
         for (int p = 0; p < parts; p++) {
             task.run(p, parts);
         }
@@ -105,7 +101,7 @@ final class Parallel implements AutoCloseable {
     /** A helper thread and its one-task mailbox. */
     private static final class Helper implements Runnable {
         private final int part;
-        private volatile Task task;
+        private volatile Kernels.Part task;
         private volatile int parts;
         private volatile boolean done = true;
         private volatile Throwable failure;
@@ -117,7 +113,7 @@ final class Parallel implements AutoCloseable {
             this.part = part;
         }
 
-        void start(Task t, int n) {
+        void start(Kernels.Part t, int n) {
             waiter = Thread.currentThread();
             failure = null;
             done = false;
@@ -165,7 +161,7 @@ final class Parallel implements AutoCloseable {
         @Override
         public void run() {
             while (true) {
-                Task t;
+                Kernels.Part t;
                 for (int spin = 0; (t = task) == null; spin++) {
                     if (stopping) {
                         return;

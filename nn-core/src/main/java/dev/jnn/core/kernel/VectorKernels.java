@@ -97,6 +97,20 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
     }
 
     @Override
+    public int threads() {
+        return parallel.threads();
+    }
+
+    @Override
+    public void inParts(int parts, Part work) {
+        if (parts > parallel.threads()) {
+            super.inParts(parts, work);                 // more parts than threads: one after another, here
+        } else {
+            parallel.run(work, parts);
+        }
+    }
+
+    @Override
     public void matmul(float[] a, float[] b, float[] c, int m, int k, int n) {
         ProductTask task = acquire();
         try {
@@ -167,7 +181,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
     }
 
     /** The arguments and scratch arrays of one product call, pooled so that a call allocates nothing. */
-    private static final class ProductTask implements Parallel.Task {
+    private static final class ProductTask implements Kernels.Part {
         float[] a;
         float[] b;
         float[] c;

@@ -3,6 +3,7 @@ package dev.jnn.core.model;
 import dev.jnn.api.BuildContext;
 import dev.jnn.api.Scratch;
 import dev.jnn.core.Engine;
+import dev.jnn.api.Kernels;
 import dev.jnn.api.Layer;
 import dev.jnn.api.Model;
 import dev.jnn.api.Parameter;
@@ -34,6 +35,8 @@ import java.util.Set;
  */
 public final class Sequential implements Model {
     private final List<Layer> layers = new ArrayList<>();
+    /** The engine's kernels this model was built with: the trainer splits the optimizer's work over their threads. */
+    private Kernels kernels;
     private List<Parameter> parameters = List.of();
     private int[] inputShape;
     private int[] outputShape;
@@ -108,6 +111,12 @@ public final class Sequential implements Model {
         this.inputShape = inputShape.clone();
         this.outputShape = shape;
         this.parameters = Collections.unmodifiableList(collected);
+        this.kernels = context.kernels();
+    }
+
+    @Override
+    public Kernels kernels() {
+        return kernels;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.jnn.core.train;
 
 import dev.jnn.api.data.Dataset;
+import dev.jnn.api.Kernels;
 import dev.jnn.api.Loss;
 import dev.jnn.api.Model;
 import dev.jnn.api.Optimizer;
@@ -90,6 +91,7 @@ public final class Trainer {
             batcher.shuffle();                        // the batch order's generator as it was after those epochs
         }
         List<Parameter> parameters = model.parameters();
+        Kernels kernels = model.kernels();
         List<EpochMetrics> history = new ArrayList<>();
         boolean[] stop = {false};
         TrainingControl control = () -> stop[0] = true;
@@ -130,7 +132,11 @@ public final class Trainer {
                     clipped += Clipping.clip(parameters, norm, clipNorm, clipValue) ? 1 : 0;
                     steps++;
                 }
-                optimizer.step(parameters);
+                if (kernels != null) {
+                    optimizer.step(parameters, kernels);      // a large parameter's update split over the engine's threads
+                } else {
+                    optimizer.step(parameters);
+                }
                 lossSum += (double) batchLoss * n;
                 if (!listeners.isEmpty()) {
                     BatchEnd event = new BatchEnd(epoch, b + 1, batcher.batches(), n, batchLoss, model);

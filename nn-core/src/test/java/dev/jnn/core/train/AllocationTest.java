@@ -29,20 +29,35 @@ class AllocationTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sgd", "adam", "rmsprop", "momentum"})
     void aWarmTrainingStepAndAWarmPredictAllocateNothing(String optimizerName) {
+        assertWarmStepsAllocateNothing(optimizerName, 20, 32, false);
+    }
+
+    /** A first layer of 76,800 weights, whose optimizer update is split over the engine's two threads. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"adam", "momentum"})
+    void aSplitOptimizerStepAllocatesNothing(String optimizerName) {
+        assertWarmStepsAllocateNothing(optimizerName, 300, 256, true);
+    }
+
+    private void assertWarmStepsAllocateNothing(String optimizerName, int inputs, int hidden, boolean splitStep) {
         try (Engine engine = Engine.builder().threads(2).build()) {
-            Sequential model = new Sequential(Dense.withActivation(32, "relu"), Dense.withActivation(16, "tanh"),
-                    new Dense(10)).build(engine, 3, 20);
+            Sequential model = new Sequential(Dense.withActivation(hidden, "relu"), Dense.withActivation(16, "tanh"),
+                    new Dense(10)).build(engine, 3, inputs);
             Loss loss = new SoftmaxCrossEntropy();
             Optimizer optimizer = engine.providers().optimizer(optimizerName, Map.of());
             List<Parameter> parameters = model.parameters();
-            var data = Synthetic.blobs(16, 20, 10, 0.5, 1);
+            var data = Synthetic.blobs(16, inputs, 10, 0.5, 1);
             Tensor x = data.features();
             Tensor y = data.targets();
             Tensor out = Tensor.zeros(16, 10);
             Runnable step = () -> {
                 loss.forward(model.forward(x, true), y);
                 model.backward(loss.backward(), false);
-                optimizer.step(parameters);
+                if (splitStep) {
+                    optimizer.step(parameters, model.kernels());
+                } else {
+                    optimizer.step(parameters);
+                }
                 model.predict(x, out);
             };
             long[] helpers = Thread.getAllStackTraces().keySet().stream()
