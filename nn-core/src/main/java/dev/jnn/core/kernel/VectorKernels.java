@@ -16,13 +16,12 @@ import jdk.incubator.vector.VectorSpecies;
  *   C[r, j] = sum over p of a(r, p) * B[p, j]          a(r, p) = A[r * rowStride + p * reductionStride]
  * </pre>
  * so {@code X W} (rowStride k, reductionStride 1) and {@code X^T dY} (rowStride 1, reductionStride k)
- * read A in place. A wide B ({@value #PACK_FROM} columns or more) is packed, as BLAS libraries do: each
- * panel of {@value #PANEL_VECTORS} vectors of columns is copied into a contiguous buffer ({@code
- * reduction x panel}) before its tiles run, so they stream it from L1/L2 instead of striding through
- * the matrix (with rows 4 KiB apart, as in a 1024-wide layer, every row of a panel lands in the same
- * cache set); {@code dY W^T} packs straight from W's rows. A narrow B is read in place (packing would
- * cost more than it saves: each packed value is used only once per row tile), and for {@code dY W^T}
- * each thread first transposes the columns of W it needs. A tile of 4 rows by four vectors of columns
+ * read A in place. B is packed, as BLAS libraries do: each panel of {@value #PANEL_VECTORS} vectors of
+ * columns is copied into a contiguous buffer ({@code reduction x panel}) before its tiles run, so they
+ * stream it from L1/L2 instead of striding through the matrix (with rows 4 KiB apart, as in a
+ * 1024-wide layer, every row of a panel lands in the same cache set); {@code dY W^T} gathers W's rows
+ * straight into the panel, so no transposed copy of W is made. (Reading a narrow B in place instead
+ * was measured: no faster on one thread, slower on two.) A tile of 4 rows by four vectors of columns
  * lives in registers across the whole reduction (then 8 x 2, 4 x 2 and single rows for what is left
  * of a panel): 16 accumulators, with one broadcast of A per four multiply-adds.
  *
@@ -44,8 +43,6 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
     private static final int PANEL_VECTORS = 4;
     private static final int PANEL = PANEL_VECTORS * L;
     private static final int ROWS = 8;
-    /** From this many columns on, B is packed (see the class comment); measured: 512 loses unpacked, 256 gains. */
-    private static final int PACK_FROM = 512;
     /** Below this many multiply-adds a product runs on one thread: handing it over would cost more. */
     private static final long PARALLEL_WORK = 1 << 18;
 
@@ -166,10 +163,6 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             task.padBias(cols, padded);
         }
         task.set(a, rowStride, reductionStride, b, bTransposed, cols, target, rows, reduction, padded);
-        task.packed = padded != cols || cols >= PACK_FROM;
-        if (!task.packed && bTransposed) {
-            task.transposed(reduction * cols);
-        }
         int panels = (padded + PANEL - 1) / PANEL;
         long work = (long) rows * reduction * padded;
         parallel.run(task, work < PARALLEL_WORK ? 1 : Math.min(parallel.threads(), panels));
@@ -192,8 +185,6 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         int rows;
         int reduction;
         int cols;                   // columns of c: bCols rounded up to whole vectors
-        boolean packed;             // B packed panel by panel, or read in place (transposed first if need be)
-        private float[] transposed = new float[0];
         // The offsets of one column's L rows of a transposed B ({c * reduction}), for gathered loads;
         // set by the calling thread before the parts run (they only read it).
         private final int[] gatherIndex = new int[L];
@@ -223,14 +214,6 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 System.arraycopy(bias, 0, paddedBias, 0, cols);
                 bias = paddedBias;
             }
-        }
-
-        /** The scratch that holds b^T when a narrow transposed B is read in place. */
-        float[] transposed(int size) {
-            if (transposed.length < size) {
-                transposed = new float[size];
-            }
-            return transposed;
         }
 
         // The padded copy of C, grown as needed. Its pad columns come from B's zero-packed columns.
@@ -296,17 +279,6 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             int panelCount = (cols + PANEL - 1) / PANEL;
             int from = (int) ((long) panelCount * part / parts) * PANEL;
             int to = Math.min(cols, (int) ((long) panelCount * (part + 1) / parts) * PANEL);
-            if (!packed) {
-                float[] source = b;
-                if (bTransposed) {                            // each part transposes the columns its panels read
-                    transpose(b, transposed, reduction, cols, from, to);
-                    source = transposed;
-                }
-                for (int j = from; j < to; j += PANEL) {
-                    tiles(source, cols, j, j, Math.min(PANEL, to - j));
-                }
-                return;
-            }
             if (panels[part].length < reduction * PANEL) {
                 panels[part] = new float[reduction * PANEL];
             }
@@ -413,31 +385,9 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         }
 
         /**
-         * Columns {@code from..to} of {@code target[reduction x cols] = source[cols x reduction]^T}, in
-         * square blocks so that reads and writes both stay in cache.
-         */
-        private void transpose(float[] source, float[] target, int reduction, int cols, int from, int to) {
-            for (int j = from; j + L <= to; j += L) {
-                gatherRows(source, j * reduction, target, j, cols);
-            }
-            final int block = 16;
-            for (int j0 = from + (to - from) / L * L; j0 < to; j0 += block) {
-                int jEnd = Math.min(to, j0 + block);
-                for (int p0 = 0; p0 < reduction; p0 += block) {
-                    int pEnd = Math.min(reduction, p0 + block);
-                    for (int j = j0; j < jEnd; j++) {
-                        for (int p = p0; p < pEnd; p++) {
-                            target[p * cols + j] = source[j * reduction + p];
-                        }
-                    }
-                }
-            }
-        }
-
-        /**
          * {@code target[p * targetStride + at + c] = source[start + c * reduction + p]} for every p and
          * each c below L: L consecutive rows of {@code source} (each {@code reduction} long) become
-         * one vector in each row of {@code target}, by gathered loads.
+         * one vector in each row of {@code target} (a packed panel), by gathered loads.
          */
         private void gatherRows(float[] source, int start, float[] target, int at, int targetStride) {
             for (int p = 0; p < reduction; p++) {

@@ -24,7 +24,7 @@ class KernelsTest {
     static final Kernels VECTOR_2 = KernelChoice.choose("vector", 2).kernels();
 
     static Stream<Arguments> cases() {
-        // The last two are wide enough that B is packed panel by panel (one of them with padded columns).
+        // Every product packs B panel by panel; the last two have several panels and one of them padded columns.
         int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 33, 65}, {13, 17, 31}, {64, 100, 10}, {37, 64, 129}, {64, 784, 256},
                 {19, 40, 520}, {9, 600, 1024}};
         Stream.Builder<Arguments> all = Stream.builder();
