@@ -284,7 +284,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             }
             float[] panel = panels[part];
             for (int j = from; j < to; j += PANEL) {
-                int width = Math.min(PANEL, to - j);             // PANEL, or L for a last half panel
+                int width = Math.min(PANEL, to - j);             // PANEL, or 1 to 3 vectors for the last panel
                 pack(panel, j, width);
                 tiles(panel, width, 0, j, width);
             }
