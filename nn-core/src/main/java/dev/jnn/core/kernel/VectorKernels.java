@@ -21,7 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  * stream it from L1/L2 instead of striding through the matrix (with rows 4 KiB apart, as in a
  * 1024-wide layer, every row of a panel lands in the same cache set); {@code dY W^T} gathers W's rows
  * straight into the panel, so no transposed copy of W is made. (Reading a narrow B in place instead
- * was measured: no faster on one thread, slower on two.) A tile of 4 rows by four vectors of columns
+ * was measured: no faster on one thread, slower on two.) Only a product of fewer than {@value
+ * #PACK_ROWS} rows, such as a prediction for one sample, reads B in place: each packed value would
+ * be used fewer than that many times, and packing tripled the latency of a one-sample prediction. A tile of 4 rows by four vectors of columns
  * lives in registers across the whole reduction (then 8 x 2, 4 x 2 and single rows for what is left
  * of a panel): 16 accumulators, with one broadcast of A per four multiply-adds.
  *
@@ -43,6 +45,8 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
     private static final int PANEL_VECTORS = 4;
     private static final int PANEL = PANEL_VECTORS * L;
     private static final int ROWS = 8;
+    /** Products with fewer rows read B in place (see the class comment). */
+    private static final int PACK_ROWS = 16;
     /** Below this many multiply-adds a product runs on one thread: handing it over would cost more. */
     private static final long PARALLEL_WORK = 1 << 18;
 
@@ -163,6 +167,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             task.padBias(cols, padded);
         }
         task.set(a, rowStride, reductionStride, b, bTransposed, cols, target, rows, reduction, padded);
+        task.inPlace = !bTransposed && padded == cols && rows < PACK_ROWS;
         int panels = (padded + PANEL - 1) / PANEL;
         long work = (long) rows * reduction * padded;
         parallel.run(task, work < PARALLEL_WORK ? 1 : Math.min(parallel.threads(), panels));
@@ -185,6 +190,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         int rows;
         int reduction;
         int cols;                   // columns of c: bCols rounded up to whole vectors
+        boolean inPlace;            // B read where it is, rather than packed panel by panel
         // The offsets of one column's L rows of a transposed B ({c * reduction}), for gathered loads;
         // set by the calling thread before the parts run (they only read it).
         private final int[] gatherIndex = new int[L];
@@ -279,6 +285,12 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             int panelCount = (cols + PANEL - 1) / PANEL;
             int from = (int) ((long) panelCount * part / parts) * PANEL;
             int to = Math.min(cols, (int) ((long) panelCount * (part + 1) / parts) * PANEL);
+            if (inPlace) {
+                for (int j = from; j < to; j += PANEL) {
+                    tiles(b, cols, j, j, Math.min(PANEL, to - j));
+                }
+                return;
+            }
             if (panels[part].length < reduction * PANEL) {
                 panels[part] = new float[reduction * PANEL];
             }
