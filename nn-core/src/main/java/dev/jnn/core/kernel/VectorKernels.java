@@ -19,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * read A in place. B is packed, as BLAS libraries do: each panel of {@value #PANEL_VECTORS} vectors of
  * columns is copied into a contiguous buffer ({@code reduction x panel}) before its tiles run, so they
  * stream it from L1/L2 instead of striding through the matrix (with rows 4 KiB apart, as in a
- * 1024-wide layer, every row of a panel lands in the same cache set); {@code dY W^T} gathers W's rows
+ * 1024-wide layer, every row of a panel lands in the same cache set); {@code dY W^T} copies W's rows
  * straight into the panel, so no transposed copy of W is made. (Reading a narrow B in place instead
  * was measured: no faster on one thread, slower on two.) Only a product of fewer than {@value
  * #PACK_ROWS} rows, such as a prediction for one sample, reads B in place: each packed value would
@@ -191,9 +191,6 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         int reduction;
         int cols;                   // columns of c: bCols rounded up to whole vectors
         boolean inPlace;            // B read where it is, rather than packed panel by panel
-        // The offsets of one column's L rows of a transposed B ({c * reduction}), for gathered loads;
-        // set by the calling thread before the parts run (they only read it).
-        private final int[] gatherIndex = new int[L];
         // Each part's packed panel of B: reduction x PANEL floats, row p at p * width.
         private final float[][] panels;
         // What happens as a tile is stored: + bias (null for none), then max(0, .) when relu.
@@ -242,11 +239,6 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             this.rows = rows;
             this.reduction = reduction;
             this.cols = cols;
-            if (bTransposed) {
-                for (int col = 0; col < L; col++) {
-                    gatherIndex[col] = col * reduction;
-                }
-            }
         }
 
         /** Drops the caller's arrays, so that an idle task keeps nothing of theirs alive. */
@@ -397,17 +389,6 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         }
 
         /**
-         * {@code target[p * targetStride + at + c] = source[start + c * reduction + p]} for every p and
-         * each c below L: L consecutive rows of {@code source} (each {@code reduction} long) become
-         * one vector in each row of {@code target} (a packed panel), by gathered loads.
-         */
-        private void gatherRows(float[] source, int start, float[] target, int at, int targetStride) {
-            for (int p = 0; p < reduction; p++) {
-                FloatVector.fromArray(S, source, start + p, gatherIndex, 0).intoArray(target, p * targetStride + at);
-            }
-        }
-
-        /**
          * Copies columns {@code j..j+width} of B into {@code panel}, row p at {@code p * width}; columns
          * B does not have (past {@code bCols}) become zeros.
          */
@@ -422,16 +403,14 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 }
                 return;
             }
-            // B = b^T: column j + col of B is row j + col of b. Whole vectors of columns are gathered,
-            // one vector of a panel row at a time (a strided load the CPU does in one instruction);
-            // a part vector column by column, in blocks of 16 reduction steps that stay in L1.
-            int gathered = real / L * L;
-            for (int g = 0; g < gathered; g += L) {
-                gatherRows(b, (j + g) * reduction, panel, g, width);
-            }
+            // B = b^T: column j + col of B is row j + col of b, copied element by element in blocks of
+            // 16 reduction steps, so that the rows read and the panel rows written stay in L1.
+            // (Gathered vector loads did this faster, but on JDK 17 the JIT sometimes left them, and
+            // the tiles with them, on the Vector API's allocating fallback for good: 8 KB a step, in
+            // one run of six.)
             for (int p0 = 0; p0 < reduction; p0 += 16) {
                 int pEnd = Math.min(reduction, p0 + 16);
-                for (int col = gathered; col < width; col++) {
+                for (int col = 0; col < width; col++) {
                     if (col < real) {
                         int row = (j + col) * reduction;
                         for (int p = p0; p < pEnd; p++) {

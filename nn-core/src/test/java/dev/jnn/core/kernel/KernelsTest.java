@@ -114,8 +114,8 @@ class KernelsTest {
 
     /**
      * Transposed products of alternating shapes on two threads, as a wide network's backward pass runs
-     * them: each call's gather offsets must be the call's own (they were once set by whichever part ran
-     * first, and the other part could read a previous call's, past the end of W).
+     * them: every part must work with its own call's shape (per-call offsets once set by whichever part
+     * ran first let the other read a previous call's, past the end of W).
      */
     @Test
     void alternatingTransposedProductsOnTwoThreadsEachUseTheirOwnShape() {
