@@ -25,16 +25,19 @@ public final class SummaryTable {
 
     private final Map<String, List<RunResult>> byLabel;
     private final double target;
+    /** Whether some run stopped early or kept an earlier epoch: then the table has an "epochs" column. */
+    private final boolean stoppedEarly;
 
     public SummaryTable(List<RunResult> results, double target) {
         this.byLabel = RunResult.byLabel(results);
         this.target = target;
+        this.stoppedEarly = results.stream().anyMatch(r -> !r.epochsNote().equals(Integer.toString(r.spec().epochs())));
     }
 
     List<String> header() {
         List<String> header = new ArrayList<>(List.of("variant", "seeds", "final train loss", "final test loss", "best test acc",
                 "epoch>=" + Math.round(100 * target) + "%", "time s", "samples/s"));
-        if (stoppedEarly()) {
+        if (stoppedEarly) {
             header.add("epochs");
         }
         return header;
@@ -52,7 +55,7 @@ public final class SummaryTable {
                     reached(runs),
                     new Cell(String.format(Locale.ROOT, "%.2f", seconds), seconds),
                     new Cell(String.format(Locale.ROOT, "%.0f", throughput), throughput)));
-            if (stoppedEarly()) {
+            if (stoppedEarly) {
                 row.add(Cell.text(String.join("; ", runs.stream().map(RunResult::epochsNote).toList())));
             }
             rows.add(row);
@@ -99,11 +102,6 @@ public final class SummaryTable {
             s.append("</tr>\n");
         }
         return s.append("</tbody></table>\n").toString();
-    }
-
-    private boolean stoppedEarly() {
-        return byLabel.values().stream().flatMap(List::stream)
-                .anyMatch(r -> !r.epochsNote().equals(Integer.toString(r.spec().epochs())));
     }
 
     /** The first epoch each seed reached the target, {@code 3/4/-}; sorts by the mean over the seeds that reached it. */
