@@ -7,7 +7,6 @@ import dev.jnn.api.Model;
 import dev.jnn.api.Optimizer;
 import dev.jnn.api.Parameter;
 import dev.jnn.api.Schedule;
-import dev.jnn.api.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +18,7 @@ import java.util.Objects;
  *   for each epoch:
  *       shuffle the sample order (seeded)
  *       for each mini-batch (x, y):
- *           p = model.forward(x)
+ *           p = model.forward(x)                   (the GradientSource: here, or on a cluster)
  *           L = loss(p, y)                         the batch mean
  *           model.backward(dL/dp)                  every parameter's gradient, a batch mean too
  *                                                  (not dL/dx of the data: nobody reads it)
@@ -86,7 +85,17 @@ public final class Trainer {
      * @throws TrainingDivergedException if the loss becomes NaN or infinite
      */
     public History fit(Dataset train, Dataset validation) {
-        Batcher batcher = new Batcher(train, batchSize, seed, shuffle);
+        return fit(GradientSource.local(train), validation);
+    }
+
+    /**
+     * Trains for the configured epochs on the samples {@code train} computes gradients from (this
+     * process's, or a cluster's), evaluating on {@code validation} (may be null) after each.
+     *
+     * @throws TrainingDivergedException if the loss becomes NaN or infinite
+     */
+    public History fit(GradientSource train, Dataset validation) {
+        BatchOrder batcher = new BatchOrder(train.samples(), batchSize, seed, shuffle);
         for (int done = 0; done < start.epochs(); done++) {
             batcher.shuffle();                        // the batch order's generator as it was after those epochs
         }
@@ -117,15 +126,12 @@ public final class Trainer {
                 if (schedule != null && schedule.perBatch()) {
                     optimizer.setLearningRate(schedule.rate((long) (epoch - 1) * batcher.batches() + b, initialRate, Double.NaN));
                 }
-                Tensor[] batch = batcher.batch(b);
-                int n = batch[0].rows();
-                Tensor predictions = model.forward(batch[0], true);
-                float batchLoss = loss.forward(predictions, batch[1]);
+                int n = batcher.size(b);
+                float batchLoss = train.computeGradients(model, loss, batcher.order(), batcher.start(b), n);
                 if (!Float.isFinite(batchLoss)) {
                     throw new TrainingDivergedException(epoch, b + 1, batchLoss);
                 }
-                accuracySum += loss.accuracy(predictions, batch[1]) * n;
-                model.backward(loss.backward(), false);
+                accuracySum += train.lastAccuracy() * n;
                 if (clipNorm > 0 || clipValue > 0) {
                     double norm = Clipping.globalNorm(parameters);
                     normSum += norm;
@@ -151,7 +157,7 @@ public final class Trainer {
                 }
             }
             double seconds = before + (System.nanoTime() - started) / 1e9;
-            EpochMetrics metrics = endOfEpoch(epoch, validation, parameters, lossSum, accuracySum, train.size(), seconds,
+            EpochMetrics metrics = endOfEpoch(epoch, validation, parameters, lossSum, accuracySum, train.samples(), seconds,
                     steps > 0 ? normSum / steps : Double.NaN, steps > 0 ? (double) clipped / steps : 0);
             history.add(metrics);
             if (schedule != null && !schedule.perBatch()) {
