@@ -5,6 +5,7 @@ import dev.jnn.examples.report.HtmlReport;
 import dev.jnn.examples.report.MetricsLog;
 import dev.jnn.examples.report.MetricsFiles;
 import dev.jnn.examples.report.SummaryTable;
+import dev.jnn.examples.run.Cluster;
 import dev.jnn.examples.run.RunResult;
 import dev.jnn.examples.run.Runner;
 import dev.jnn.examples.run.Variants;
@@ -55,6 +56,10 @@ final class CompareCommand implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/<date-time>-compare)")
     Path out;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "run each variant and seed as a task on Apache Spark: local[N], spark://HOST:PORT, or 'submit' for spark-submit's master")
+    String spark;
+
     @Override
     public void run() {
         if (parallel != null && parallel < 1) {
@@ -67,19 +72,28 @@ final class CompareCommand implements Runnable {
         Runner runner = new Runner();
         variants.forEach(v -> runner.data(v.spec()));             // a missing or bad data file fails here, before any run
         int threads = Math.max(1, Math.min(variants.size(), parallel != null ? parallel : Runtime.getRuntime().availableProcessors()));
-        boolean bar = threads == 1 && Progress.terminal();
-        System.out.printf("comparing %d run%s (%d variant%s x %d seed%s) on %s, %d at a time%n", variants.size(),
+        boolean bar = threads == 1 && Progress.terminal() && spark == null;
+        Cluster cluster = spark == null ? null : Cluster.connect(spark);
+        System.out.printf("comparing %d run%s (%d variant%s x %d seed%s) on %s, %s%n", variants.size(),
                 variants.size() == 1 ? "" : "s", Variants.labels(variants).size(), Variants.labels(variants).size() == 1 ? "" : "s",
-                seeds, seeds == 1 ? "" : "s", runner.data(variants.get(0).spec()).description(), threads);
-        OutputFolder output = OutputFolder.claim(out, "compare");     // before training: a taken or unwritable folder fails now
+                seeds, seeds == 1 ? "" : "s", runner.data(variants.get(0).spec()).description(),
+                cluster == null ? threads + " at a time" : "each a task on " + cluster.description());
         List<RunResult> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        try {
-            MetricsLog.start(output.partial());              // each run appends its epochs: a killed comparison keeps them
-            runAll(runner, variants, threads, new Progress.Style(bar, main.terminalWidth(bar)), output.partial(), results, failures);
-        } catch (RuntimeException e) {
-            output.abandon();
-            throw e;
+        OutputFolder output;
+        try (cluster) {
+            output = OutputFolder.claim(out, "compare");     // before training: a taken or unwritable folder fails now
+            try {
+                MetricsLog.start(output.partial());              // each run appends its epochs: a killed comparison keeps them
+                if (cluster == null) {
+                    runAll(runner, variants, threads, new Progress.Style(bar, main.terminalWidth(bar)), output.partial(), results, failures);
+                } else {
+                    runOn(cluster, variants, results, failures);
+                }
+            } catch (RuntimeException e) {
+                output.abandon();
+                throw e;
+            }
         }
         if (results.isEmpty()) {
             output.abandon();
@@ -98,6 +112,23 @@ final class CompareCommand implements Runnable {
         if (!failures.isEmpty()) {
             throw new IllegalStateException(failures.size() + " of " + variants.size() + " runs failed (marked in the report);"
                     + " the others' results and models are in " + folder);
+        }
+    }
+
+    /**
+     * Trains every variant as a task on {@code cluster}; a run that failed for good is recorded in
+     * {@code failures}. (The metrics files are written from the results at the end.)
+     */
+    private static void runOn(Cluster cluster, List<Variant> variants, List<RunResult> results, List<String> failures) {
+        List<Cluster.Outcome> outcomes = cluster.runAll(variants);
+        for (int i = 0; i < variants.size(); i++) {
+            Variant v = variants.get(i);
+            Cluster.Outcome outcome = outcomes.get(i);
+            if (outcome.result() != null) {
+                results.add(outcome.result());
+            } else {
+                failures.add(v.label() + " seed " + v.seed() + ": " + outcome.failure());
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import dev.jnn.core.train.TrainingListener;
 import dev.jnn.examples.report.HtmlReport;
 import dev.jnn.examples.report.MetricsLog;
 import dev.jnn.examples.report.SummaryTable;
+import dev.jnn.examples.run.Cluster;
 import dev.jnn.examples.run.RunResult;
 import dev.jnn.examples.run.Runner;
 import java.io.IOException;
@@ -65,12 +66,35 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/<date-time>-train)")
     Path out;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "data-parallel: compute each step's gradients on Apache Spark (local[N], spark://HOST:PORT, or 'submit')")
+    String spark;
+
+    // The cluster of --spark, connected once the run file has been read.
+    private Cluster cluster;
+
     @Option(names = "--resume", paramLabel = "RUN_FOLDER",
             description = "continue the run in this folder (stopped, or finished: --set train.epochs=N for more) from its checkpoint")
     Path resume;
 
     @Override
     public Integer call() throws IOException {
+        if (spark == null) {
+            return start();
+        }
+        try (Cluster connected = Cluster.connect(spark)) {
+            cluster = connected;
+            System.out.println("gradients on " + connected.description());
+            return start();
+        }
+    }
+
+    /** A runner whose steps' gradients are computed here, or on the cluster of --spark. */
+    private Runner runner() {
+        return cluster == null ? new Runner() : new Runner(cluster::trainingData);
+    }
+
+    private int start() throws IOException {
         if (resume != null) {
             if (file != null || out != null) {
                 throw new IllegalArgumentException("--resume continues the run in its own folder with its own run file;"
@@ -82,7 +106,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("train: give a RUN_FILE, or --resume RUN_FOLDER");
         }
         RunSpec spec = RunSpec.load(main.engine(), file, sets);
-        Runner runner = new Runner();
+        Runner runner = runner();
         DataSplit data = runner.data(spec);
         System.out.println("data: " + data.description());
         OutputFolder output = OutputFolder.claim(out, "train");      // before training: a taken or unwritable folder fails now
@@ -123,7 +147,7 @@ final class TrainCommand implements Callable<Integer> {
         MetricsLog.Logged logged = MetricsLog.keepEpochs(dir, at.epochs());
         System.out.println("resuming " + dir + " after epoch " + at.epochs() + (at.batches() > 0 ? ", batch " + at.batches() : "")
                 + ", to epoch " + spec.epochs());
-        return train(spec, new Runner(), checkpoint.model(), optimizer, schedule, stopping, at, output, logged);
+        return train(spec, runner(), checkpoint.model(), optimizer, schedule, stopping, at, output, logged);
     }
 
     /** Trains from {@code start}; a Ctrl-C or kill stops after the current batch with a checkpoint (exit 130). */

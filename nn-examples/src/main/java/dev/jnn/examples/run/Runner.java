@@ -10,6 +10,7 @@ import dev.jnn.api.data.DataSplit;
 import dev.jnn.api.Loss;
 import dev.jnn.api.Model;
 import dev.jnn.core.config.RunSpec;
+import dev.jnn.core.train.GradientSource;
 import dev.jnn.core.train.History;
 import dev.jnn.core.train.LayerNormRecorder;
 import dev.jnn.core.train.Trainer;
@@ -28,6 +29,18 @@ public final class Runner {
     // Runs whose data was checked against their model and loss (by identity): the check builds a
     // model, which a comparison of many variants should not do again for every call.
     private final java.util.Set<RunSpec> checked = ConcurrentHashMap.newKeySet();
+    // Where a run's gradients are computed: here by default, or on a cluster's partitions of its data.
+    private final java.util.function.BiFunction<RunSpec, DataSplit, GradientSource> gradients;
+
+    /** Runs that train in this process. */
+    public Runner() {
+        this((spec, split) -> GradientSource.local(split.train()));
+    }
+
+    /** Runs whose gradients {@code gradients} computes from the run and its data (a cluster's {@link Cluster#trainingData}). */
+    public Runner(java.util.function.BiFunction<RunSpec, DataSplit, GradientSource> gradients) {
+        this.gradients = gradients;
+    }
 
     /**
      * Loads the data a run names through its data source, from memory when an earlier run loaded the
@@ -82,7 +95,7 @@ public final class Runner {
             trainer.listener(stopping);                // before the others: a checkpoint at the end holds the kept weights
         }
         listeners.apply(norms).forEach(trainer::listener);
-        History history = trainer.build().fit(split.train(), split.test());
+        History history = trainer.build().fit(gradients.apply(spec, split), split.test());
         int kept = history.epochs().isEmpty() ? 0 : stopping != null ? stopping.keptEpoch(history) : history.last().epoch();
         return new RunResult(label, spec.seed(), spec, split.description(), model.toString(), history, norms.epochs(), model,
                 modelMetadata(spec, split), kept);
