@@ -2,12 +2,20 @@ package dev.jnn.spark;
 
 import dev.jnn.api.Loss;
 import dev.jnn.api.Model;
+import dev.jnn.api.Optimizer;
 import dev.jnn.api.Parameter;
 import dev.jnn.api.data.Dataset;
 import dev.jnn.core.Engine;
 import dev.jnn.core.config.RunSpec;
+import dev.jnn.core.train.Clipping;
 import dev.jnn.core.train.GradientSource;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * One partition of the training data on an executor: rows {@code start..end} of the run's training
@@ -21,10 +29,40 @@ final class Shard implements Serializable {
     private final RunBlueprint run;
     private final int start;
     private final int end;
+    private transient RunSpec spec;
     private transient Model model;
     private transient Loss loss;
     private transient GradientSource rows;
     private transient int[] local;
+
+    // Layers whose state lives outside their parameters would keep it on the executors, where the
+    // driver's model never sees it.
+    private static final Set<String> EXECUTOR_STATE = Set.of("batch_norm", "dropout");
+
+    /**
+     * The run's training rows cut into {@code partitions} contiguous ranges, one {@link Shard} each, kept
+     * in memory by the executors.
+     *
+     * @throws IllegalArgumentException for a model with a layer whose state would stay on the executors
+     */
+    static JavaRDD<Shard> partition(JavaSparkContext spark, RunSpec spec, int samples, int partitions) {
+        for (int i = 0; i < spec.layers().size(); i++) {
+            String type = spec.layers().get(i).type();
+            if (EXECUTOR_STATE.contains(type)) {
+                throw new IllegalArgumentException("--spark: model.layers[" + i + "] is '" + type + "', whose state (running"
+                        + " statistics, a random stream) would stay on the executors; data-parallel training supports layers whose"
+                        + " state is their parameters");
+            }
+        }
+        RunBlueprint run = RunBlueprint.of(spec, 1);
+        int count = Math.max(1, Math.min(partitions, samples));
+        List<Shard> parts = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            parts.add(new Shard(run, (int) ((long) samples * p / count), (int) ((long) samples * (p + 1) / count)));
+        }
+        // Each partition is one small Shard (the run file and a row range); its executor loads the rows.
+        return spark.parallelize(parts, count).persist(StorageLevel.MEMORY_ONLY());
+    }
 
     Shard(RunBlueprint run, int start, int end) {
         this.run = run;
@@ -33,28 +71,63 @@ final class Shard implements Serializable {
     }
 
     /**
-     * The sums of this partition's samples of a batch, the model's weights set to {@code weights}
-     * (every parameter's values, in order, end to end).
+     * Trains a copy of the model, from {@code weights} and the optimizer's {@code state}, on this
+     * partition's samples of each of {@code batches} in turn (clipped as the run says; a batch with
+     * none of them is skipped), and returns the copy's weights and state with the batches' sums.
      */
-    StepSums sums(float[] weights, int[] batch) {
+    CopySums trainCopy(float[] weights, CopySums.State state, double learningRate, int[][] batches) {
+        prepare();
+        Weights.copyInto(weights, model.parameters());
+        Optimizer optimizer = spec.newOptimizer();
+        if (Double.isFinite(learningRate)) {
+            optimizer.setLearningRate(learningRate);
+        }
+        optimizer.loadState(state.toOptimizerState(), model.parameters());
+        CopySums sums = new CopySums(batches.length);
+        for (int j = 0; j < batches.length; j++) {
+            int n = localRows(batches[j]);
+            if (n == 0) {
+                continue;
+            }
+            float meanLoss = rows.computeGradients(model, loss, local, 0, n);
+            if (spec.clipNorm() > 0 || spec.clipValue() > 0) {
+                Clipping.clip(model.parameters(), Clipping.globalNorm(model.parameters()), spec.clipNorm(), spec.clipValue());
+            }
+            optimizer.step(model.parameters());
+            sums.addBatch(j, (double) meanLoss * n, rows.lastAccuracy() * n, n);
+        }
+        if (sums.trained()) {
+            sums.addCopy(model.parameters(), optimizer.state());
+        }
+        return sums;
+    }
+
+    /** This partition's rows of {@code batch}, as local row numbers in {@code local}; how many there are. */
+    private int localRows(int[] batch) {
+        if (local == null || local.length < batch.length) {
+            local = new int[batch.length];
+        }
         int n = 0;
-        if (local == null) {
-            local = new int[batch.length];
-        }
-        if (local.length < batch.length) {
-            local = new int[batch.length];
-        }
         for (int index : batch) {
             if (index >= start && index < end) {
                 local[n++] = index - start;
             }
         }
+        return n;
+    }
+
+    /**
+     * The sums of this partition's samples of a batch, the model's weights set to {@code weights}
+     * (every parameter's values, in order, end to end).
+     */
+    StepSums sums(float[] weights, int[] batch) {
+        int n = localRows(batch);
         StepSums sums = StepSums.empty();
         if (n == 0) {
             return sums;
         }
         prepare();
-        setWeights(weights);
+        Weights.copyInto(weights, model.parameters());
         float meanLoss = rows.computeGradients(model, loss, local, 0, n);
         sums.count = n;
         sums.loss = (double) meanLoss * n;
@@ -76,18 +149,10 @@ final class Shard implements Serializable {
             return;
         }
         Engine engine = run.newEngine();
-        RunSpec spec = run.bind(engine);
+        spec = run.bind(engine);
         Dataset train = spec.loadData().train();
         rows = GradientSource.local(train.slice(start, end));
         model = spec.newModel(train.sampleShape());
         loss = spec.newLoss();
-    }
-
-    private void setWeights(float[] weights) {
-        int at = 0;
-        for (Parameter p : model.parameters()) {
-            System.arraycopy(weights, at, p.value().data(), 0, p.size());
-            at += p.size();
-        }
     }
 }

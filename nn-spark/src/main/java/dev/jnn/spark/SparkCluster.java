@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -51,6 +52,11 @@ public final class SparkCluster implements Cluster {
         this.spark = spark;
     }
 
+    /** The Spark context this cluster runs on. */
+    public JavaSparkContext context() {
+        return spark;
+    }
+
     @Override
     public String description() {
         return "Spark " + spark.version() + ", " + spark.master();
@@ -88,9 +94,16 @@ public final class SparkCluster implements Cluster {
         return outcomes;
     }
 
+    /**
+     * The run's training rows in {@code spark.default.parallelism} partitions (the cores, on local[N]),
+     * with synchronous gradients every step, or parameter averaging every {@code train.averaging_every} batches.
+     */
     @Override
     public GradientSource trainingData(RunSpec spec, DataSplit data) {
-        return new SparkGradients(spark, spec, data.train().size(), spark.defaultParallelism());
+        int samples = data.train().size();
+        JavaRDD<Shard> shards = Shard.partition(spark, spec, samples, spark.defaultParallelism());
+        return spec.averagingEvery() > 0 ? new AveragedCopies(spark, shards, samples, spec.averagingEvery())
+                : new SparkGradients(spark, shards, samples);
     }
 
     @Override

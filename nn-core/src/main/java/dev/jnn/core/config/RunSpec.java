@@ -56,7 +56,9 @@ public final class RunSpec {
             Setting.integer("checkpoint_every", 0, "epochs between checkpoints (jnn train); 0 for one at the end only"),
             Setting.number("clip_norm", 0, "scale all gradients together when their L2 norm exceeds it (off when absent)"),
             Setting.number("clip_value", 0, "clamp each gradient element to [-clip_value, clip_value] (off when absent)"),
-            Setting.map("early_stopping", Map.of(), "monitor (test_loss), patience (5), min_delta (0), restore_best (true)"));
+            Setting.map("early_stopping", Map.of(), "monitor (test_loss), patience (5), min_delta (0), restore_best (true)"),
+            Setting.integer("averaging_every", 0, "with --spark: each partition trains its own copy for this many batches, then"
+                    + " weights and optimizer state are averaged; 0 for synchronous gradients every step"));
     private static final List<Setting> EARLY_STOPPING = List.of(
             Setting.text("monitor", "test_loss", "the metric watched: " + String.join(", ", EarlyStopping.MONITORS)),
             Setting.integer("patience", 5, "epochs without improvement before stopping"),
@@ -81,6 +83,7 @@ public final class RunSpec {
     private final boolean shuffle;
     private final int checkpointEvery;
     private final double clipNorm;
+    private final int averagingEvery;
     private final double clipValue;
     private final Settings earlyStopping;
 
@@ -124,6 +127,11 @@ public final class RunSpec {
         this.batch = train.getInt("batch");
         this.shuffle = train.getBoolean("shuffle");
         this.checkpointEvery = train.getInt("checkpoint_every");
+        this.averagingEvery = train.getInt("averaging_every");
+        if (averagingEvery < 0) {
+            throw trainNode.get("averaging_every").fail("expected a whole number of at least 0 (0: synchronous gradients), got "
+                    + averagingEvery);
+        }
         for (String key : List.of("clip_norm", "clip_value")) {
             double v = train.getDouble(key);
             if (trainNode.get(key).isPresent() && !(v > 0 && Double.isFinite(v))) {
@@ -452,6 +460,21 @@ public final class RunSpec {
     }
 
     /** Epochs between checkpoints; 0 for a checkpoint at the end only. */
+    /** {@code train.clip_norm}: 0 when off. */
+    public double clipNorm() {
+        return clipNorm;
+    }
+
+    /** {@code train.clip_value}: 0 when off. */
+    public double clipValue() {
+        return clipValue;
+    }
+
+    /** {@code train.averaging_every}: batches between parameter averages on a cluster; 0 for synchronous gradients. */
+    public int averagingEvery() {
+        return averagingEvery;
+    }
+
     public int checkpointEvery() {
         return checkpointEvery;
     }

@@ -12,12 +12,12 @@ import java.util.List;
  *   by value:  g = clamp(g, -value, value)
  * </pre>
  */
-final class Clipping {
+public final class Clipping {
     private Clipping() {
     }
 
     /** The L2 norm of all the gradients together. */
-    static double globalNorm(List<Parameter> parameters) {
+    public static double globalNorm(List<Parameter> parameters) {
         double sum = 0;
         for (int i = 0; i < parameters.size(); i++) {
             float[] g = parameters.get(i).gradient().data();
@@ -29,7 +29,7 @@ final class Clipping {
     }
 
     /** Clips in place; true when anything changed. Either limit may be 0 (off). */
-    static boolean clip(List<Parameter> parameters, double norm, double maxNorm, double maxValue) {
+    public static boolean clip(List<Parameter> parameters, double norm, double maxNorm, double maxValue) {
         boolean clipped = false;
         if (maxNorm > 0) {
             double coefficient = maxNorm / (norm + 1e-6);

@@ -25,6 +25,24 @@ public interface GradientSource {
     /** The mean accuracy over the batch last computed; NaN where the loss defines none. */
     double lastAccuracy();
 
+    /**
+     * Whether this source trains copies of the model itself and sets the model's weights and the
+     * optimizer's state to their average ({@link #train}), rather than computing gradients for the
+     * trainer's optimizer to step with. False unless overridden.
+     */
+    default boolean averagesCopies() {
+        return false;
+    }
+
+    /**
+     * For a source that {@link #averagesCopies}: accounts for the batch {@code order[from .. from + count)}
+     * (the copies may have trained on it, and the model and optimizer may have been set to their
+     * average, a few batches at a time), and returns its mean loss; {@link #lastAccuracy} its accuracy.
+     */
+    default float train(Model model, Loss loss, dev.jnn.api.Optimizer optimizer, int[] order, int from, int count) {
+        throw new UnsupportedOperationException("this gradient source does not train copies of the model");
+    }
+
     /** The gradients of rows of {@code train}, computed here: a forward and a backward pass. */
     static GradientSource local(dev.jnn.api.data.Dataset train) {
         return new LocalGradients(train);

@@ -127,21 +127,25 @@ public final class Trainer {
                     optimizer.setLearningRate(schedule.rate((long) (epoch - 1) * batcher.batches() + b, initialRate, Double.NaN));
                 }
                 int n = batcher.size(b);
-                float batchLoss = train.computeGradients(model, loss, batcher.order(), batcher.start(b), n);
+                boolean averaged = train.averagesCopies();
+                float batchLoss = averaged ? train.train(model, loss, optimizer, batcher.order(), batcher.start(b), n)
+                        : train.computeGradients(model, loss, batcher.order(), batcher.start(b), n);
                 if (!Float.isFinite(batchLoss)) {
                     throw new TrainingDivergedException(epoch, b + 1, batchLoss);
                 }
                 accuracySum += train.lastAccuracy() * n;
-                if (clipNorm > 0 || clipValue > 0) {
-                    double norm = Clipping.globalNorm(parameters);
-                    normSum += norm;
-                    clipped += Clipping.clip(parameters, norm, clipNorm, clipValue) ? 1 : 0;
-                    steps++;
-                }
-                if (kernels != null) {
-                    optimizer.step(parameters, kernels);      // a large parameter's update split over the engine's threads
-                } else {
-                    optimizer.step(parameters);
+                if (!averaged) {                               // else the copies clipped and stepped, and the source set the average
+                    if (clipNorm > 0 || clipValue > 0) {
+                        double norm = Clipping.globalNorm(parameters);
+                        normSum += norm;
+                        clipped += Clipping.clip(parameters, norm, clipNorm, clipValue) ? 1 : 0;
+                        steps++;
+                    }
+                    if (kernels != null) {
+                        optimizer.step(parameters, kernels);      // a large parameter's update split over the engine's threads
+                    } else {
+                        optimizer.step(parameters);
+                    }
                 }
                 lossSum += (double) batchLoss * n;
                 if (!listeners.isEmpty()) {

@@ -1,0 +1,109 @@
+package dev.jnn.spark;
+
+import dev.jnn.api.Loss;
+import dev.jnn.api.Model;
+import dev.jnn.api.Optimizer;
+import dev.jnn.api.Parameter;
+import dev.jnn.core.train.GradientSource;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * Parameter averaging ({@code train.averaging_every: K}), as Deeplearning4j's Spark training and local
+ * SGD do: each partition trains its own copy of the model, with its own optimizer, on its samples of
+ * the next K global batches, then the copies' weights and optimizer states are averaged into the
+ * driver's model and optimizer. One round of communication per K batches instead of one per batch,
+ * for clusters whose network is slow; the price is that the copies drift apart between averages
+ * (README gives the accuracy it cost, measured). The trainer asks batch by batch: the first batch of a
+ * round runs the whole round, and the others return the losses the round measured.
+ */
+final class AveragedCopies implements GradientSource {
+    private final JavaSparkContext spark;
+    private final JavaRDD<Shard> shards;
+    private final int samples;
+    private final int every;
+    private float[] weights = new float[0];
+    // The round last run: where its batches start in the epoch's order, what each measured, and which
+    // of them the trainer asks for next (rounds end at an epoch's end, so a new epoch starts a round).
+    private int roundFrom;
+    private int batchSize;
+    private CopySums round;
+    private int next;
+    private double accuracy = Double.NaN;
+
+    AveragedCopies(JavaSparkContext spark, JavaRDD<Shard> shards, int samples, int every) {
+        this.spark = spark;
+        this.shards = shards;
+        this.samples = samples;
+        this.every = every;
+    }
+
+    @Override
+    public int samples() {
+        return samples;
+    }
+
+    @Override
+    public boolean averagesCopies() {
+        return true;
+    }
+
+    @Override
+    public float train(Model model, Loss loss, Optimizer optimizer, int[] order, int from, int count) {
+        boolean inRound = round != null && next < round.count.length && from == roundFrom + next * batchSize;
+        int j = inRound ? next : 0;
+        if (!inRound) {
+            runRound(model, optimizer, order, from, count);
+        }
+        next = j + 1;
+        accuracy = round.accuracy[j] / round.count[j];
+        return (float) (round.loss[j] / round.count[j]);
+    }
+
+    /** Trains the copies on up to K batches from {@code from} (not past the epoch's end) and averages them. */
+    private void runRound(Model model, Optimizer optimizer, int[] order, int from, int count) {
+        int batches = Math.min(every, (order.length - from + count - 1) / count);
+        int[][] plan = new int[batches][];
+        for (int j = 0; j < batches; j++) {
+            int start = from + j * count;
+            plan[j] = Arrays.copyOfRange(order, start, Math.min(order.length, start + count));
+        }
+        List<Parameter> parameters = model.parameters();
+        weights = Weights.flatten(parameters, weights);
+        Broadcast<float[]> current = spark.broadcast(weights);
+        CopySums.State state = CopySums.State.of(optimizer.state());
+        double lr = optimizer.learningRate();
+        CopySums sums;
+        try {
+            sums = shards.treeAggregate(new CopySums(batches),
+                    (acc, shard) -> acc.add(shard.trainCopy(current.value(), state, lr, plan)), CopySums::add, 2);
+        } finally {
+            current.destroy();
+        }
+        for (int j = 0; j < batches; j++) {
+            if (sums.count[j] != plan[j].length) {
+                throw new IllegalStateException("--spark: the copies trained on " + sums.count[j] + " samples of a batch of "
+                        + plan[j].length + "; expected every sample once");
+            }
+        }
+        sums.averageInto(parameters);
+        optimizer.loadState(sums.averageState(), parameters);
+        this.roundFrom = from;
+        this.batchSize = count;
+        this.round = sums;
+    }
+
+    @Override
+    public float computeGradients(Model model, Loss loss, int[] order, int from, int count) {
+        throw new UnsupportedOperationException("parameter averaging trains copies of the model; it computes no gradients for the driver");
+    }
+
+    @Override
+    public double lastAccuracy() {
+        return accuracy;
+    }
+
+}
