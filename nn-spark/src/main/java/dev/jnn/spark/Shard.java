@@ -126,6 +126,7 @@ final class Shard implements Serializable {
         if (n == 0) {
             return sums;
         }
+        long started = System.nanoTime();
         prepare();
         Weights.copyInto(weights, model.parameters());
         float meanLoss = rows.computeGradients(model, loss, local, 0, n);
@@ -140,6 +141,7 @@ final class Shard implements Serializable {
                 sums.gradient[at++] = (double) g[i] * n;
             }
         }
+        sums.computeNanos = System.nanoTime() - started;
         return sums;
     }
 

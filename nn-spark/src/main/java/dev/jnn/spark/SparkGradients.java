@@ -25,6 +25,27 @@ final class SparkGradients implements GradientSource {
     private final JavaRDD<Shard> shards;
     private float[] weights = new float[0];
     private double accuracy = Double.NaN;
+    private long steps;
+    private long stepNanos;
+    private long computeNanos;
+
+    /**
+     * Where the steps' time went: {@code stepSeconds} from the broadcast to the mean gradient on the
+     * driver, of which {@code computeSeconds} in the slowest partition's gradient computation (the
+     * rest is Spark's scheduling, the broadcast, serialization and aggregation).
+     */
+    record StepTimes(long steps, double stepSeconds, double computeSeconds) {
+    }
+
+    StepTimes times() {
+        return new StepTimes(steps, stepNanos / 1e9, computeNanos / 1e9);
+    }
+
+    void resetTimes() {
+        steps = 0;
+        stepNanos = 0;
+        computeNanos = 0;
+    }
 
     SparkGradients(JavaSparkContext spark, JavaRDD<Shard> shards, int samples) {
         this.spark = spark;
@@ -39,6 +60,7 @@ final class SparkGradients implements GradientSource {
 
     @Override
     public float computeGradients(Model model, Loss loss, int[] order, int from, int count) {
+        long started = System.nanoTime();
         List<Parameter> parameters = model.parameters();
         weights = Weights.flatten(parameters, weights);
         Broadcast<float[]> current = spark.broadcast(weights);
@@ -62,6 +84,9 @@ final class SparkGradients implements GradientSource {
             }
         }
         accuracy = sums.accuracy / count;
+        steps++;
+        stepNanos += System.nanoTime() - started;
+        computeNanos += sums.computeNanos;
         return (float) (sums.loss / count);
     }
 

@@ -15,6 +15,7 @@ final class StepSums implements Serializable {
     double loss;
     double accuracy;
     int count;
+    long computeNanos;           // the slowest partition's time computing its sums
 
     static StepSums empty() {
         return new StepSums();
@@ -22,10 +23,12 @@ final class StepSums implements Serializable {
 
     /** Adds {@code other} into this one (Spark allows aggregation to reuse its first argument) and returns it. */
     StepSums add(StepSums other) {
+        computeNanos = Math.max(computeNanos, other.computeNanos);
         if (other.count == 0) {
             return this;
         }
         if (count == 0) {
+            other.computeNanos = computeNanos;
             return other;
         }
         for (int i = 0; i < gradient.length; i++) {

@@ -13,14 +13,9 @@ import dev.jnn.examples.run.RunResult;
 import dev.jnn.examples.run.Runner;
 import dev.jnn.examples.run.Variants;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -37,8 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class StandaloneClusterIT {
     static final Path TARGET = Path.of("target").toAbsolutePath();
-    static final List<Process> daemons = new ArrayList<>();
-    static Path logs;
+    static StandaloneCluster standalone;
     static SparkCluster cluster;
     static Engine engine;
 
@@ -46,22 +40,8 @@ class StandaloneClusterIT {
     static void startCluster() throws Exception {
         Path jar = TARGET.resolve("jnn-spark.jar");
         assertTrue(Files.isRegularFile(jar), jar + " is built by mvn package, before this test");
-        Path home = Files.createTempDirectory("spark-home");
-        Path jars = Files.createDirectories(home.resolve("jars"));
-        try (Stream<Path> lib = Files.list(TARGET.resolve("lib"))) {
-            for (Path j : lib.toList()) {
-                Files.createSymbolicLink(jars.resolve(j.getFileName()), j);
-            }
-        }
-        logs = Files.createDirectories(TARGET.resolve("standalone-cluster"));
-        int masterPort = freePort();
-        String master = "spark://127.0.0.1:" + masterPort;
-        daemons.add(daemon(home, "master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
-                String.valueOf(masterPort), "--webui-port", String.valueOf(freePort())));
-        waitForPort(masterPort, 60);
-        daemons.add(daemon(home, "worker", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "2",
-                "--memory", "1g", "--webui-port", String.valueOf(freePort()), "--work-dir", logs.resolve("work").toString(), master));
-        SparkConf conf = new SparkConf().setMaster(master).setAppName("jnn-standalone-test")
+        standalone = new StandaloneCluster(TARGET.resolve("lib"), TARGET.resolve("standalone-cluster"), 2);
+        SparkConf conf = new SparkConf().setMaster(standalone.master()).setAppName("jnn-standalone-test")
                 .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.ui.enabled", "false").set("spark.executor.memory", "512m").set("spark.cores.max", "2")
                 .set("spark.executor.extraJavaOptions", SparkFlags.EXECUTOR_JAVA_OPTIONS)
@@ -71,19 +51,15 @@ class StandaloneClusterIT {
     }
 
     @AfterAll
-    static void stopCluster() throws InterruptedException {
+    static void stopCluster() {
         if (cluster != null) {
             cluster.close();
         }
         if (engine != null) {
             engine.close();
         }
-        for (Process p : daemons) {
-            p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+        if (standalone != null) {
+            standalone.close();
         }
     }
 
@@ -120,38 +96,5 @@ class StandaloneClusterIT {
         double worst = SparkTrainingTest.worstRelativeDifference(here, there);
         assertTrue(worst <= 1e-4, "worst relative difference " + worst);
         System.out.println("standalone cluster: 20 Adam steps on " + cluster.description() + ", worst relative weight difference " + worst);
-    }
-
-    /** A Spark daemon in a JVM of its own, its output in target/standalone-cluster/NAME.log. */
-    private static Process daemon(Path home, String name, String mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", home.resolve("jars") + "/*"));
-        command.addAll(List.of(SparkFlags.EXECUTOR_JAVA_OPTIONS.split(" ")));
-        command.add(mainClass);
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve(name + ".log").toFile());
-        builder.environment().put("SPARK_HOME", home.toString());
-        builder.environment().put("SPARK_SCALA_VERSION", "2.13");          // else executors die: "Cannot find any build directories"
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        return builder.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void waitForPort(int port, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new IllegalStateException("the Spark master did not listen on port " + port + " within " + seconds + " s; see " + logs);
     }
 }
