@@ -96,8 +96,10 @@ class RunSpecTest {
                 && rleu.contains(" dense, ") && rleu.contains(" tanh"), rleu);
         assertEquals("run.yaml: train.epochs: expected a whole number of at least 1, got 0", error(RUN, "train.epochs=0"));
         assertEquals("run.yaml: train.epochs: train: setting 'epochs' expected a whole number, got 2.5", error(RUN, "train.epochs=2.5"));
-        assertEquals("run.yaml: train.epoch: train: setting 'epoch' is unknown; train accepts: epochs, batch, shuffle, checkpoint_every, clip_norm, clip_value, early_stopping",
+        assertEquals("run.yaml: train.epoch: train: setting 'epoch' is unknown; train accepts: epochs, batch, shuffle, checkpoint_every, clip_norm, clip_value, early_stopping, averaging_every",
                 error(RUN, "train.epoch=2"));
+        assertEquals("run.yaml: train.averaging_every: expected a whole number of at least 0 (0: synchronous gradients), got -1",
+                error(RUN, "train.averaging_every=-1"));
         assertEquals("run.yaml: seed: expected a whole number, got \"seven\"", error(RUN, "seed=seven"));
         assertEquals("run.yaml: trian: unknown key; expected one of: name, seed, data, model, loss, optimizer, train",
                 error(RUN, "trian.epochs=3"));
