@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -29,6 +31,7 @@ final class Shard implements Serializable {
     private final RunBlueprint run;
     private final int start;
     private final int end;
+    private transient Dataset given;            // rows a DataFrame partition gave; else loaded from the run's data
     private transient RunSpec spec;
     private transient Model model;
     private transient Loss loss;
@@ -46,14 +49,7 @@ final class Shard implements Serializable {
      * @throws IllegalArgumentException for a model with a layer whose state would stay on the executors
      */
     static JavaRDD<Shard> partition(JavaSparkContext spark, RunSpec spec, int samples, int partitions) {
-        for (int i = 0; i < spec.layers().size(); i++) {
-            String type = spec.layers().get(i).type();
-            if (EXECUTOR_STATE.contains(type)) {
-                throw new IllegalArgumentException("--spark: model.layers[" + i + "] is '" + type + "', whose state (running"
-                        + " statistics, a random stream) would stay on the executors; data-parallel training supports layers whose"
-                        + " state is their parameters");
-            }
-        }
+        refuseExecutorState(spec);
         RunBlueprint run = RunBlueprint.of(spec, 1);
         int count = Math.max(1, Math.min(partitions, samples));
         List<Shard> parts = new ArrayList<>();
@@ -64,10 +60,65 @@ final class Shard implements Serializable {
         return spark.parallelize(parts, count).persist(StorageLevel.MEMORY_ONLY());
     }
 
+    /** @throws IllegalArgumentException for a model with a layer whose state would stay on the executors */
+    static void refuseExecutorState(RunSpec spec) {
+        for (int i = 0; i < spec.layers().size(); i++) {
+            String type = spec.layers().get(i).type();
+            if (EXECUTOR_STATE.contains(type)) {
+                throw new IllegalArgumentException("--spark: model.layers[" + i + "] is '" + type + "', whose state (running"
+                        + " statistics, a random stream) would stay on the executors; data-parallel training supports layers whose"
+                        + " state is their parameters");
+            }
+        }
+    }
+
     Shard(RunBlueprint run, int start, int end) {
         this.run = run;
         this.start = start;
         this.end = end;
+    }
+
+    /** A partition of a DataFrame: its rows, which are samples {@code start ..} of the whole table. */
+    private Shard(RunBlueprint run, int start, Dataset rows) {
+        this(run, start, rows == null ? start : start + rows.size());     // null: an empty partition
+        this.given = rows;
+    }
+
+    /** The training table's partitions as Spark SQL reads them, numbered in partition order, and how many rows there are. */
+    record Table(JavaRDD<Shard> shards, int samples) {
+    }
+
+    /**
+     * The partitions of a {@code spark} data source's training table, each read by its executor into a
+     * Shard and kept in memory. A first job counts each partition's rows, so that the samples are
+     * numbered 0, 1, ... across partitions in order, as the batch order needs.
+     */
+    static Table partition(SparkSession session, RunSpec spec, DataFrameSource source) {
+        refuseExecutorState(spec);
+        org.apache.spark.sql.Dataset<Row> table = source.training(session);
+        int features = table.columns().length - 1;
+        JavaRDD<Row> rows = table.javaRDD();
+        List<Integer> counts = rows.mapPartitions(it -> {
+            int n = 0;
+            for (; it.hasNext(); it.next()) {
+                n++;
+            }
+            return List.of(n).iterator();
+        }).collect();
+        int[] starts = new int[counts.size()];
+        long total = 0;
+        for (int p = 0; p < counts.size(); p++) {
+            starts[p] = (int) total;
+            total += counts.get(p);
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("data source 'spark': " + source.path() + " has " + total + " rows; at most "
+                    + Integer.MAX_VALUE + " are numbered");
+        }
+        RunBlueprint run = RunBlueprint.of(spec, 1);
+        JavaRDD<Shard> shards = rows.mapPartitionsWithIndex((p, it) -> List.of(new Shard(run, starts[p],
+                source.rows(it, features, source.path() + ", partition " + p))).iterator(), true);
+        return new Table(shards.persist(StorageLevel.MEMORY_ONLY()), (int) total);
     }
 
     /**
@@ -76,6 +127,9 @@ final class Shard implements Serializable {
      * none of them is skipped), and returns the copy's weights and state with the batches' sums.
      */
     CopySums trainCopy(float[] weights, CopySums.State state, double learningRate, int[][] batches) {
+        if (start == end) {
+            return new CopySums(batches.length);        // an empty partition trains no copy
+        }
         prepare();
         Weights.copyInto(weights, model.parameters());
         Optimizer optimizer = spec.newOptimizer();
@@ -152,9 +206,9 @@ final class Shard implements Serializable {
         }
         Engine engine = run.newEngine();
         spec = run.bind(engine);
-        Dataset train = spec.loadData().train();
-        rows = GradientSource.local(train.slice(start, end));
-        model = spec.newModel(train.sampleShape());
+        Dataset mine = given != null ? given : spec.loadData().train().slice(start, end);
+        rows = GradientSource.local(mine);
+        model = spec.newModel(mine.sampleShape());
         loss = spec.newLoss();
     }
 }

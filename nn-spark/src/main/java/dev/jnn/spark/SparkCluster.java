@@ -1,17 +1,20 @@
 package dev.jnn.spark;
 
 import dev.jnn.api.data.DataSplit;
+import dev.jnn.api.spi.Settings;
 import dev.jnn.core.config.RunSpec;
 import dev.jnn.core.train.GradientSource;
 import dev.jnn.examples.run.Cluster;
 import dev.jnn.examples.run.Variants;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * A Spark application: {@code local[N]} in this JVM, a standalone master ({@code spark://host:port}),
@@ -20,6 +23,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public final class SparkCluster implements Cluster {
     private final JavaSparkContext spark;
+    private final SparkSession session;          // reads the spark data source's tables
 
     /**
      * @param master {@code local[N]}, {@code spark://host:port}, any master URL Spark takes, or {@code submit}
@@ -45,11 +49,13 @@ public final class SparkCluster implements Cluster {
             SparkFlags.applicationJar().ifPresent(jar -> conf.set("spark.jars", jar));
         }
         this.spark = new JavaSparkContext(conf);
+        this.session = SparkSession.builder().sparkContext(spark.sc()).getOrCreate();
     }
 
     /** A cluster on a context the caller made (and stops). */
     public SparkCluster(JavaSparkContext spark) {
         this.spark = spark;
+        this.session = SparkSession.builder().sparkContext(spark.sc()).getOrCreate();
     }
 
     /** The Spark context this cluster runs on. */
@@ -96,18 +102,28 @@ public final class SparkCluster implements Cluster {
 
     /**
      * The run's training rows in {@code spark.default.parallelism} partitions (the cores, on local[N]),
-     * with synchronous gradients every step, or parameter averaging every {@code train.averaging_every} batches.
+     * or in the partitions Spark SQL reads a {@code spark} data source's table in, with synchronous
+     * gradients every step, or parameter averaging every {@code train.averaging_every} batches.
      */
     @Override
     public GradientSource trainingData(RunSpec spec, DataSplit data) {
-        int samples = data.train().size();
-        JavaRDD<Shard> shards = Shard.partition(spark, spec, samples, spark.defaultParallelism());
-        return spec.averagingEvery() > 0 ? new AveragedCopies(spark, shards, samples, spec.averagingEvery())
-                : new SparkGradients(spark, shards, samples);
+        Shard.Table table;
+        if (spec.data().get("name").asString().equals(SparkDataSourceProvider.NAME)) {
+            Settings settings = Settings.resolve(new SparkDataSourceProvider(), "data source",
+                    spec.data().settingsExcept(Set.of("name")), null);
+            table = Shard.partition(session, spec, DataFrameSource.of(settings, spec.base()));
+        } else {
+            int samples = data.train().size();
+            table = new Shard.Table(Shard.partition(spark, spec, samples, spark.defaultParallelism()), samples);
+        }
+        return spec.averagingEvery() > 0 ? new AveragedCopies(spark, table.shards(), table.samples(), spec.averagingEvery())
+                : new SparkGradients(spark, table.shards(), table.samples());
     }
 
     @Override
     public void close() {
+        SparkSession.clearActiveSession();         // the spark data source must not find a stopped session
+        SparkSession.clearDefaultSession();
         spark.stop();
     }
 
