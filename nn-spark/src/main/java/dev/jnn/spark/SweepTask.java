@@ -2,6 +2,7 @@ package dev.jnn.spark;
 
 import dev.jnn.core.Engine;
 import dev.jnn.core.config.RunSpec;
+import dev.jnn.core.train.TrainingDivergedException;
 import dev.jnn.examples.run.RunResult;
 import dev.jnn.examples.run.Runner;
 import dev.jnn.examples.run.Variants;
@@ -33,8 +34,9 @@ final class SweepTask implements Serializable {
     }
 
     /**
-     * Trains the run on this executor. A run that fails (it diverged, say) comes back as a failure, as
-     * in a local comparison; anything else thrown fails the task, which Spark retries.
+     * Trains the run on this executor. A run that diverges comes back as a failure, as in a local
+     * comparison (training it again would diverge again); anything else thrown (a data file that
+     * cannot be read here, a lost executor) fails the task, which Spark retries.
      */
     RunOutcome run() {
         try (Engine engine = run.newEngine()) {
@@ -42,7 +44,7 @@ final class SweepTask implements Serializable {
             RunResult result;
             try {
                 result = new Runner().run(label, spec, List.of());
-            } catch (RuntimeException e) {
+            } catch (TrainingDivergedException e) {
                 return RunOutcome.failed(e.getMessage());
             }
             return RunOutcome.of(result);
