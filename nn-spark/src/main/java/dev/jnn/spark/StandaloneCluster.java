@@ -55,6 +55,18 @@ public final class StandaloneCluster implements AutoCloseable {
         return master;
     }
 
+    /**
+     * Kills the executors the worker launched (as a machine that dies would lose them), and returns how
+     * many it killed; the worker launches new ones for the application.
+     */
+    public long killExecutors() {
+        Process worker = daemons.get(daemons.size() - 1);
+        List<ProcessHandle> executors = worker.descendants().filter(p -> p.info().commandLine().orElse("")
+                .contains("CoarseGrainedExecutorBackend")).toList();
+        executors.forEach(ProcessHandle::destroyForcibly);
+        return executors.size();
+    }
+
     /** Stops the worker's executors, the worker and the master. */
     @Override
     public void close() {
