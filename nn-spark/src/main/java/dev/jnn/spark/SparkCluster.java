@@ -48,7 +48,12 @@ public final class SparkCluster implements Cluster {
         } else if (!conf.contains("spark.jars")) {
             SparkFlags.applicationJar().ifPresent(jar -> conf.set("spark.jars", jar));
         }
-        this.spark = new JavaSparkContext(conf);
+        try {
+            this.spark = new JavaSparkContext(conf);
+        } catch (Exception e) {                  // SparkException is checked, but Scala does not declare it
+            throw new IllegalArgumentException("--spark " + master + ": Spark cannot start: " + e.getMessage()
+                    + "; expected local[N], local[N,F], spark://HOST:PORT or submit", e);
+        }
         this.session = SparkSession.builder().sparkContext(spark.sc()).getOrCreate();
     }
 

@@ -44,6 +44,17 @@ class MainTest {
     }
 
     @Test
+    void sparkWithoutTheSparkModuleOnTheClassPathSaysWhereItIs(@TempDir Path tmp) {
+        for (String command : new String[] {"compare", "train"}) {
+            Cli.Result r = Cli.run(command, SPIRALS.toString(), "--spark", "local[2]", "--out", tmp.resolve(command).toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals("error: --spark local[2]: Spark is not on the class path; the nn-spark module provides it (./jnn adds it"
+                    + " when --spark is given; with java -jar, use nn-spark/target/jnn-spark.jar and the jars in nn-spark/target/lib)\n",
+                    r.err());
+        }
+    }
+
+    @Test
     void trainWritesAModelFileThatPredictAndEvaluateRead(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("run");
         Cli.Result train = Cli.run("train", SPIRALS.toString(), "--set", "train.epochs=3", "--out", out.toString());
