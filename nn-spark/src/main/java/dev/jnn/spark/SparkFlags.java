@@ -21,16 +21,16 @@ final class SparkFlags {
             + " -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true";
 
     /**
-     * The jar that holds jnn's classes for the executors ({@code jnn-spark.jar}, which the build puts
-     * beside this module's jar), when this class was loaded from a jar.
+     * The jar that holds jnn's classes for the executors: {@code jnn-spark.jar}, which the build puts
+     * beside this module's classes and jar (and which is this class's own jar when the launcher runs it).
      */
     static Optional<String> applicationJar() {
         try {
             Path own = Path.of(SparkFlags.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path app = Files.isDirectory(own) ? own.resolveSibling("jnn-spark.jar") : own.resolveSibling("jnn-spark.jar");
+            Path app = own.resolveSibling("jnn-spark.jar");
             return Files.isRegularFile(app) ? Optional.of(app.toString()) : Optional.empty();
         } catch (java.net.URISyntaxException | SecurityException e) {
-            return Optional.empty();
+            return Optional.empty();           // no jar to ship: spark.jars must be given
         }
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jnn.api.Model;
 import dev.jnn.api.data.DataSplit;
 import dev.jnn.api.data.Dataset;
-import dev.jnn.core.Engine;
 import dev.jnn.core.config.RunFiles;
 import dev.jnn.core.config.RunSpec;
 import dev.jnn.core.train.History;
@@ -19,13 +18,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The spark data source: a CSV or Parquet table the executors read, partition by partition. */
-class DataFrameTrainingTest {
+class DataFrameTrainingTest extends LocalSparkTest {
     static final String RUN = """
             seed: 5
             data: { name: spark, path: train.FORMAT, format: FORMAT, label: label, test_path: test.FORMAT }
@@ -39,17 +37,13 @@ class DataFrameTrainingTest {
             train: { epochs: 2, batch: 64 }
             """;
 
-    static SparkCluster cluster;
-    static Engine engine;
     static DataSplit spirals;
 
     @TempDir
     static Path dir;
 
     @BeforeAll
-    static void start() throws IOException {
-        cluster = new SparkCluster("local[2]");
-        engine = Engine.builder().threads(1).build();
+    static void writeTables() throws IOException {
         spirals = RunSpec.bind(engine, RunFiles.parseYaml(SparkTrainingTest.RUN.replace("OPTIMIZER", "sgd"), "s.yaml"), "s.yaml",
                 Path.of("")).loadData();
         write(spirals.train(), dir.resolve("train.csv"));
@@ -59,12 +53,6 @@ class DataFrameTrainingTest {
             session.read().option("header", "true").option("inferSchema", "true").csv(dir.resolve(part + ".csv").toString())
                     .write().parquet(dir.resolve(part + ".parquet").toString());
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-        engine.close();
     }
 
     static void write(Dataset data, Path file) throws IOException {

@@ -10,25 +10,10 @@ import dev.jnn.core.train.EpochMetrics;
 import dev.jnn.examples.run.RunResult;
 import dev.jnn.examples.run.Runner;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Parameter averaging (train.averaging_every) on local[2]. */
-class ParameterAveragingTest {
-    static SparkCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        SparkTrainingTest.start();
-        cluster = SparkTrainingTest.cluster;
-    }
-
-    @AfterAll
-    static void stop() {
-        SparkTrainingTest.stop();
-    }
-
+class ParameterAveragingTest extends LocalSparkTest {
     static RunSpec spec(String optimizer, int every) {
         return SparkTrainingTest.spec(optimizer, SparkTrainingTest.RUN.replace("batch: 64 }", "batch: 64, averaging_every: " + every + " }"));
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnn.api.Parameter;
-import dev.jnn.core.Engine;
 import dev.jnn.core.train.EpochMetrics;
 import dev.jnn.examples.run.Cluster;
 import dev.jnn.examples.run.RunResult;
@@ -17,13 +16,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A comparison run as Spark tasks gives the numbers of the same comparison run here, bit for bit. */
-class SparkSweepTest {
+class SparkSweepTest extends LocalSparkTest {
     static final String RUN = """
             seed: 3
             data: { name: spirals, samples: 300, classes: 3, noise: 0.2 }
@@ -37,20 +34,8 @@ class SparkSweepTest {
             train: { epochs: 3, batch: 32 }
             """;
 
-    static SparkCluster cluster;
-    static Engine engine;
 
-    @BeforeAll
-    static void start() {
-        cluster = new SparkCluster("local[2]");
-        engine = Engine.builder().threads(2).build();
-    }
 
-    @AfterAll
-    static void stop() {
-        cluster.close();
-        engine.close();
-    }
 
     @Test
     void fourVariantsTimesTwoSeedsOnLocalSparkMatchTheLocalRunsBitForBit(@TempDir Path dir) throws IOException {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnn.api.Parameter;
-import dev.jnn.core.Engine;
 import dev.jnn.core.config.RunFiles;
 import dev.jnn.core.config.RunSpec;
 import dev.jnn.examples.run.RunResult;
@@ -13,8 +12,6 @@ import dev.jnn.examples.run.Runner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Synchronous data-parallel training on local[2] (two partitions, treeAggregate) against training in
  * this process with the same global batch: every weight within 1e-4 relative after 20 steps.
  */
-class SparkTrainingTest {
+class SparkTrainingTest extends LocalSparkTest {
     // 640 samples in batches of 64: 10 steps an epoch, 2 epochs = 20 steps.
     static final String RUN = """
             seed: 5
@@ -39,20 +36,8 @@ class SparkTrainingTest {
             train: { epochs: 2, batch: 64 }
             """;
 
-    static SparkCluster cluster;
-    static Engine engine;
 
-    @BeforeAll
-    static void start() {
-        cluster = new SparkCluster("local[2]");
-        engine = Engine.builder().threads(1).build();
-    }
 
-    @AfterAll
-    static void stop() {
-        cluster.close();
-        engine.close();
-    }
 
     static RunSpec spec(String optimizer, String run) {
         Map<String, Object> tree = RunFiles.parseYaml(run.replace("OPTIMIZER", optimizer), "test.yaml");
