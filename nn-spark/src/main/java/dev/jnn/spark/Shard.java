@@ -31,7 +31,9 @@ final class Shard implements Serializable {
     private final RunBlueprint run;
     private final int start;
     private final int end;
-    private transient Dataset given;            // rows a DataFrame partition gave; else loaded from the run's data
+    // Rows a DataFrame partition gave (else loaded from the run's data). Transient like the model: a
+    // shard is cached as this object (MEMORY_ONLY), never serialized after it is built.
+    private transient Dataset given;
     private transient RunSpec spec;
     private transient Model model;
     private transient Loss loss;
