@@ -7,9 +7,6 @@ import dev.jnn.api.Parameter;
 import dev.jnn.core.train.GradientSource;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 
 /**
  * Parameter averaging ({@code train.averaging_every: K}), as Deeplearning4j's Spark training and local
@@ -21,11 +18,8 @@ import org.apache.spark.broadcast.Broadcast;
  * round runs the whole round, and the others return the losses the round measured.
  */
 final class AveragedCopies implements GradientSource {
-    private final JavaSparkContext spark;
-    private final JavaRDD<Shard> shards;
-    private final int samples;
+    private final Partitions rows;
     private final int every;
-    private float[] weights = new float[0];
     // The round last run: where its batches start in the epoch's order, what each measured, and which
     // of them the trainer asks for next (rounds end at an epoch's end, so a new epoch starts a round).
     private int roundFrom;
@@ -34,16 +28,14 @@ final class AveragedCopies implements GradientSource {
     private int next;
     private double accuracy = Double.NaN;
 
-    AveragedCopies(JavaSparkContext spark, JavaRDD<Shard> shards, int samples, int every) {
-        this.spark = spark;
-        this.shards = shards;
-        this.samples = samples;
+    AveragedCopies(Partitions rows, int every) {
+        this.rows = rows;
         this.every = every;
     }
 
     @Override
     public int samples() {
-        return samples;
+        return rows.samples();
     }
 
     @Override
@@ -72,17 +64,10 @@ final class AveragedCopies implements GradientSource {
             plan[j] = Arrays.copyOfRange(order, start, Math.min(order.length, start + count));
         }
         List<Parameter> parameters = model.parameters();
-        weights = Weights.flatten(parameters, weights);
-        Broadcast<float[]> current = spark.broadcast(weights);
         CopySums.State state = CopySums.State.of(optimizer.state());
         double lr = optimizer.learningRate();
-        CopySums sums;
-        try {
-            sums = shards.treeAggregate(new CopySums(batches),
-                    (acc, shard) -> acc.add(shard.trainCopy(current.value(), state, lr, plan)), CopySums::add, 2);
-        } finally {
-            current.destroy();
-        }
+        CopySums sums = rows.aggregate(parameters, new CopySums(batches), (shard, weights) -> shard.trainCopy(weights, state, lr, plan),
+                CopySums::add);
         for (int j = 0; j < batches; j++) {
             if (sums.count[j] != plan[j].length) {
                 throw new IllegalStateException("--spark: the copies trained on " + sums.count[j] + " samples of a batch of "

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A run's result as it travels from an executor to the driver: every metric as the exact double, the
@@ -85,7 +84,7 @@ final class RunOutcome implements Serializable {
             Files.write(file, modelFile);
             return ModelFile.load(file, spec.engine());
         });
-        return new RunResult(label, seed, spec, data, model, new History(history), norms, trained, Map.copyOf(saveWith), keptEpoch);
+        return new RunResult(label, seed, spec, data, model, new History(history), norms, trained, new LinkedHashMap<>(saveWith), keptEpoch);
     }
 
     private interface FileWork<T> {

@@ -50,7 +50,7 @@ final class Shard implements Serializable {
      *
      * @throws IllegalArgumentException for a model with a layer whose state would stay on the executors
      */
-    static JavaRDD<Shard> partition(JavaSparkContext spark, RunSpec spec, int samples, int partitions) {
+    static Partitions partition(JavaSparkContext spark, RunSpec spec, int samples, int partitions) {
         refuseExecutorState(spec);
         RunBlueprint run = RunBlueprint.of(spec, 1);
         int count = Math.max(1, Math.min(partitions, samples));
@@ -59,7 +59,7 @@ final class Shard implements Serializable {
             parts.add(new Shard(run, (int) ((long) samples * p / count), (int) ((long) samples * (p + 1) / count)));
         }
         // Each partition is one small Shard (the run file and a row range); its executor loads the rows.
-        return spark.parallelize(parts, count).persist(StorageLevel.MEMORY_ONLY());
+        return new Partitions(spark, spark.parallelize(parts, count).persist(StorageLevel.MEMORY_ONLY()), samples);
     }
 
     /** @throws IllegalArgumentException for a model with a layer whose state would stay on the executors */
@@ -86,16 +86,12 @@ final class Shard implements Serializable {
         this.given = rows;
     }
 
-    /** The training table's partitions as Spark SQL reads them, numbered in partition order, and how many rows there are. */
-    record Table(JavaRDD<Shard> shards, int samples) {
-    }
-
     /**
      * The partitions of a {@code spark} data source's training table, each read by its executor into a
      * Shard and kept in memory. A first job counts each partition's rows, so that the samples are
      * numbered 0, 1, ... across partitions in order, as the batch order needs.
      */
-    static Table partition(SparkSession session, RunSpec spec, DataFrameSource source) {
+    static Partitions partition(SparkSession session, RunSpec spec, DataFrameSource source) {
         refuseExecutorState(spec);
         org.apache.spark.sql.Dataset<Row> table = source.training(session);
         int features = table.columns().length - 1;
@@ -120,7 +116,8 @@ final class Shard implements Serializable {
         RunBlueprint run = RunBlueprint.of(spec, 1);
         JavaRDD<Shard> shards = rows.mapPartitionsWithIndex((p, it) -> List.of(new Shard(run, starts[p],
                 source.rows(it, features, source.path() + ", partition " + p))).iterator(), true);
-        return new Table(shards.persist(StorageLevel.MEMORY_ONLY()), (int) total);
+        return new Partitions(JavaSparkContext.fromSparkContext(session.sparkContext()), shards.persist(StorageLevel.MEMORY_ONLY()),
+                (int) total);
     }
 
     /**

@@ -70,11 +70,8 @@ public final class SparkBenchmark {
                     .orElseThrow(() -> new IllegalStateException("--standalone needs nn-spark/target/jnn-spark.jar: mvn package"));
             try (StandaloneCluster standalone = new StandaloneCluster(jar.resolveSibling("lib"),
                     Files.createTempDirectory("jnn-standalone"), cores)) {
-                SparkConf conf = new SparkConf().setMaster(standalone.master()).setAppName("jnn-benchmark")
-                        .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
-                        .set("spark.ui.enabled", "false").set("spark.executor.memory", "1g")
-                        .set("spark.executor.extraJavaOptions", SparkFlags.EXECUTOR_JAVA_OPTIONS)
-                        .set("spark.default.parallelism", String.valueOf(cores)).set("spark.jars", jar.toString());
+                SparkConf conf = standalone.driverConf("jnn-benchmark", jar)
+                        .set("spark.executor.memory", "1g").set("spark.default.parallelism", String.valueOf(cores));
                 try (SparkCluster cluster = new SparkCluster(new JavaSparkContext(conf))) {
                     measure("Spark standalone, 1 worker x " + cores, cluster, run, batch);
                 }

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -112,17 +111,15 @@ public final class SparkCluster implements Cluster {
      */
     @Override
     public GradientSource trainingData(RunSpec spec, DataSplit data) {
-        Shard.Table table;
+        Partitions rows;
         if (spec.data().get("name").asString().equals(SparkDataSourceProvider.NAME)) {
             Settings settings = Settings.resolve(new SparkDataSourceProvider(), "data source",
                     spec.data().settingsExcept(Set.of("name")), null);
-            table = Shard.partition(session, spec, DataFrameSource.of(settings, spec.base()));
+            rows = Shard.partition(session, spec, DataFrameSource.of(settings, spec.base()));
         } else {
-            int samples = data.train().size();
-            table = new Shard.Table(Shard.partition(spark, spec, samples, spark.defaultParallelism()), samples);
+            rows = Shard.partition(spark, spec, data.train().size(), spark.defaultParallelism());
         }
-        return spec.averagingEvery() > 0 ? new AveragedCopies(spark, table.shards(), table.samples(), spec.averagingEvery())
-                : new SparkGradients(spark, table.shards(), table.samples());
+        return spec.averagingEvery() > 0 ? new AveragedCopies(rows, spec.averagingEvery()) : new SparkGradients(rows);
     }
 
     @Override

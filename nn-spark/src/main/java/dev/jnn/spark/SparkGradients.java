@@ -6,9 +6,6 @@ import dev.jnn.api.Parameter;
 import dev.jnn.core.train.GradientSource;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 
 /**
  * Synchronous data-parallel gradients: the training rows are split into contiguous partitions, each
@@ -20,10 +17,7 @@ import org.apache.spark.broadcast.Broadcast;
  * checkpoints, evaluation).
  */
 final class SparkGradients implements GradientSource {
-    private final JavaSparkContext spark;
-    private final int samples;
-    private final JavaRDD<Shard> shards;
-    private float[] weights = new float[0];
+    private final Partitions rows;
     private double accuracy = Double.NaN;
     private long steps;
     private long stepNanos;
@@ -47,31 +41,21 @@ final class SparkGradients implements GradientSource {
         computeNanos = 0;
     }
 
-    SparkGradients(JavaSparkContext spark, JavaRDD<Shard> shards, int samples) {
-        this.spark = spark;
-        this.shards = shards;
-        this.samples = samples;
+    SparkGradients(Partitions rows) {
+        this.rows = rows;
     }
 
     @Override
     public int samples() {
-        return samples;
+        return rows.samples();
     }
 
     @Override
     public float computeGradients(Model model, Loss loss, int[] order, int from, int count) {
         long started = System.nanoTime();
         List<Parameter> parameters = model.parameters();
-        weights = Weights.flatten(parameters, weights);
-        Broadcast<float[]> current = spark.broadcast(weights);
         int[] batch = Arrays.copyOfRange(order, from, from + count);
-        StepSums sums;
-        try {
-            sums = shards.treeAggregate(StepSums.empty(), (acc, shard) -> acc.add(shard.sums(current.value(), batch)),
-                    StepSums::add, 2);
-        } finally {
-            current.destroy();
-        }
+        StepSums sums = rows.aggregate(parameters, StepSums.empty(), (shard, weights) -> shard.sums(weights, batch), StepSums::add);
         if (sums.count != count) {
             throw new IllegalStateException("--spark: the partitions computed " + sums.count + " samples of a batch of " + count
                     + "; expected every sample once");

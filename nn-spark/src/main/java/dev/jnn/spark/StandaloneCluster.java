@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.spark.SparkConf;
 
 /**
  * A Spark standalone cluster on this machine: a master and one worker, each a JVM of its own on
@@ -48,6 +49,18 @@ public final class StandaloneCluster implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * A driver's settings for this cluster: its master, the driver on 127.0.0.1 too, no web UI, and
+     * executors that run jnn from {@code jar} with the Vector API and the flags Spark needs on JDK 17.
+     */
+    public SparkConf driverConf(String appName, Path jar) {
+        return new SparkConf().setMaster(master).setAppName(appName)
+                .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.ui.enabled", "false")
+                .set("spark.executor.extraJavaOptions", SparkFlags.EXECUTOR_JAVA_OPTIONS)
+                .set("spark.jars", jar.toString());
     }
 
     /** {@code spark://127.0.0.1:PORT}. */

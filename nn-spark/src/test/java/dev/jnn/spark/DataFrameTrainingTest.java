@@ -81,7 +81,7 @@ class DataFrameTrainingTest extends LocalSparkTest {
             RunSpec spec = spec("csv");
             DataFrameSource table = new DataFrameSource(dir.resolve("train.csv").toString(), "csv", "label", List.of(),
                     dir.resolve("test.csv").toString(), true);
-            int partitions = Shard.partition(SparkSession.active(), spec, table).shards().getNumPartitions();
+            int partitions = Shard.partition(SparkSession.active(), spec, table).count();
             assertTrue(partitions >= 3, "the table is read in " + partitions + " partitions");
             Model model = spec.newModel(new int[] {2});
             History here = spec.trainer(model, spec.newLoss()).build().fit(spirals.train(), spirals.test());

@@ -26,8 +26,8 @@ class ParameterAveragingTest extends LocalSparkTest {
     void oneCopyAveragedEveryThreeBatchesIsSingleMachineTrainingBitForBit() {
         RunSpec spec = spec("adam", 3);
         RunResult here = new Runner().run("here", spec, List.of());
-        RunResult there = new Runner((s, data) -> new AveragedCopies(cluster.context(),
-                Shard.partition(cluster.context(), s, data.train().size(), 1), data.train().size(), s.averagingEvery()))
+        RunResult there = new Runner((s, data) -> new AveragedCopies(Shard.partition(cluster.context(), s, data.train().size(), 1),
+                s.averagingEvery()))
                 .run("there", spec, List.of());
         for (int k = 0; k < here.trained().parameters().size(); k++) {
             assertArrayEquals(here.trained().parameters().get(k).value().data(), there.trained().parameters().get(k).value().data());

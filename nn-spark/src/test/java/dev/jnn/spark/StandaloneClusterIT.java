@@ -43,11 +43,8 @@ class StandaloneClusterIT {
         Path jar = TARGET.resolve("jnn-spark.jar");
         assertTrue(Files.isRegularFile(jar), jar + " is built by mvn package, before this test");
         standalone = new StandaloneCluster(TARGET.resolve("lib"), TARGET.resolve("standalone-cluster"), 2);
-        SparkConf conf = new SparkConf().setMaster(standalone.master()).setAppName("jnn-standalone-test")
-                .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.ui.enabled", "false").set("spark.executor.memory", "512m").set("spark.cores.max", "2")
-                .set("spark.executor.extraJavaOptions", SparkFlags.EXECUTOR_JAVA_OPTIONS)
-                .set("spark.jars", jar.toString());
+        SparkConf conf = standalone.driverConf("jnn-standalone-test", jar)
+                .set("spark.executor.memory", "512m").set("spark.cores.max", "2");
         cluster = new SparkCluster(new JavaSparkContext(conf));
         engine = Engine.builder().threads(1).build();
     }
