@@ -14,11 +14,12 @@ public record Evaluation(double loss, double accuracy) {
 
     /** Evaluates in batches of {@code batchSize}, in order; the means are weighted by batch size. */
     public static Evaluation of(Model model, Loss loss, Dataset data, int batchSize) {
-        Batcher batcher = new Batcher(data, batchSize, 0, false);
+        BatchOrder order = new BatchOrder(data.size(), batchSize, 0, false);
+        BatchRows rows = new BatchRows(data);
         double lossSum = 0;
         double accuracySum = 0;
-        for (int b = 0; b < batcher.batches(); b++) {
-            Tensor[] batch = batcher.batch(b);
+        for (int b = 0; b < order.batches(); b++) {
+            Tensor[] batch = rows.rows(order.order(), order.start(b), order.size(b));
             Tensor out = model.forward(batch[0], false);
             int n = batch[0].rows();
             lossSum += loss.forward(out, batch[1]) * (double) n;

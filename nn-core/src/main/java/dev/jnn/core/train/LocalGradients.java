@@ -8,11 +8,12 @@ import dev.jnn.api.data.Dataset;
 /** A batch's gradients computed in this process: rows copied into reused buffers, forward, loss, backward. */
 final class LocalGradients implements GradientSource {
     private final Dataset data;
-    private Batcher batcher;
+    private final BatchRows rows;
     private double accuracy = Double.NaN;
 
     LocalGradients(Dataset data) {
         this.data = data;
+        this.rows = new BatchRows(data);
     }
 
     @Override
@@ -22,10 +23,7 @@ final class LocalGradients implements GradientSource {
 
     @Override
     public float computeGradients(Model model, Loss loss, int[] order, int from, int count) {
-        if (batcher == null) {
-            batcher = new Batcher(data, count, 0, false);       // buffers sized by the first (full) batch
-        }
-        Tensor[] batch = batcher.rows(order, from, count);
+        Tensor[] batch = rows.rows(order, from, count);
         Tensor predictions = model.forward(batch[0], true);
         float batchLoss = loss.forward(predictions, batch[1]);
         if (Float.isFinite(batchLoss)) {

@@ -101,6 +101,7 @@ public final class Trainer {
         }
         List<Parameter> parameters = model.parameters();
         Kernels kernels = model.kernels();
+        boolean averaged = train.averagesCopies();        // copies trained elsewhere take the steps (parameter averaging)
         List<EpochMetrics> history = new ArrayList<>();
         boolean[] stop = {false};
         TrainingControl control = () -> stop[0] = true;
@@ -127,7 +128,6 @@ public final class Trainer {
                     optimizer.setLearningRate(schedule.rate((long) (epoch - 1) * batcher.batches() + b, initialRate, Double.NaN));
                 }
                 int n = batcher.size(b);
-                boolean averaged = train.averagesCopies();
                 float batchLoss = averaged ? train.train(model, loss, optimizer, batcher.order(), batcher.start(b), n)
                         : train.computeGradients(model, loss, batcher.order(), batcher.start(b), n);
                 if (!Float.isFinite(batchLoss)) {

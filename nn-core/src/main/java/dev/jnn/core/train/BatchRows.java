@@ -4,32 +4,26 @@ import dev.jnn.api.data.Dataset;
 import dev.jnn.api.Tensor;
 
 /**
- * Cuts a dataset into mini-batches in a {@link BatchOrder}, copying rows into buffers that are
- * reused from batch to batch.
+ * Copies rows of a dataset, by index, into {features, targets} tensors reused from batch to batch
+ * (one pair for the full batch size, one for a smaller last batch).
  */
-final class Batcher {
+final class BatchRows {
     private final Dataset data;
-    private final BatchOrder order;
-    private final Tensor[] full;
+    private Tensor[] full;
     private Tensor[] last;
 
-    Batcher(Dataset data, int batchSize, long seed, boolean shuffle) {
+    BatchRows(Dataset data) {
         this.data = data;
-        this.order = new BatchOrder(data.size(), batchSize, seed, shuffle);
-        this.full = buffers(order.size(0));
     }
 
-    int batches() {
-        return order.batches();
-    }
-
-    /** Batch {@code b} of the order as {features, targets}; the tensors are reused by the next call. */
-    Tensor[] batch(int b) {
-        return rows(order.order(), order.start(b), order.size(b));
-    }
-
-    /** Rows {@code indices[from .. from + size)} as {features, targets}, in reused tensors. */
+    /**
+     * Rows {@code indices[from .. from + size)} as {features, targets}, in reused tensors; the first
+     * call's size is the full batch size.
+     */
     Tensor[] rows(int[] indices, int from, int size) {
+        if (full == null) {
+            full = buffers(size);
+        }
         Tensor[] out = size == full[0].rows() ? full : lastBuffers(size);
         copyRows(data.features(), out[0], indices, from, size);
         copyRows(data.targets(), out[1], indices, from, size);
