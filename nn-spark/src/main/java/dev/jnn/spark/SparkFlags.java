@@ -1,24 +1,36 @@
 package dev.jnn.spark;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Properties;
 
 /** The JVM options and jar an executor needs to run jnn. */
 final class SparkFlags {
     private SparkFlags() {
     }
 
-    /** The Vector API module (jnn's fast kernels), and the --add-opens flags Spark documents for JDK 17. */
-    static final String EXECUTOR_JAVA_OPTIONS = "--add-modules jdk.incubator.vector"
-            + " --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED"
-            + " --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED"
-            + " --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED"
-            + " --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED"
-            + " --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED"
-            + " --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED"
-            + " --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED"
-            + " -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true";
+    /**
+     * The Vector API module (jnn's fast kernels), and the flags Spark documents for JDK 17 (nn-spark's
+     * pom.xml, {@code spark.jvm.flags}, copied into {@code jvm-flags.properties} by the build).
+     */
+    static final String EXECUTOR_JAVA_OPTIONS = "--add-modules jdk.incubator.vector " + sparkJvmFlags();
+
+    private static String sparkJvmFlags() {
+        Properties flags = new Properties();
+        try (InputStream in = SparkFlags.class.getResourceAsStream("jvm-flags.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("nn-spark: jvm-flags.properties is missing from the class path; rebuild nn-spark");
+            }
+            flags.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("nn-spark: cannot read jvm-flags.properties: " + e.getMessage(), e);
+        }
+        return flags.getProperty("spark.jvm.flags").trim();
+    }
 
     /**
      * The jar that holds jnn's classes for the executors: {@code jnn-spark.jar}, which the build puts
