@@ -49,14 +49,7 @@ final class CopySums implements Serializable {
     /** Adds one trained copy's weights and optimizer state. */
     void addCopy(List<Parameter> parameters, OptimizerState state) {
         copies = 1;
-        weights = new double[parameters.stream().mapToInt(Parameter::size).sum()];
-        int at = 0;
-        for (Parameter p : parameters) {
-            float[] v = p.value().data();
-            for (int i = 0; i < p.size(); i++) {
-                weights[at++] = v[i];
-            }
-        }
+        weights = Weights.scaled(parameters, Parameter::value, 1);
         state.buffers().forEach((key, values) -> {
             double[] sum = new double[values.length];
             for (int i = 0; i < values.length; i++) {
@@ -97,13 +90,7 @@ final class CopySums implements Serializable {
 
     /** The copies' mean weights into the model's parameters. */
     void averageInto(List<Parameter> parameters) {
-        int at = 0;
-        for (Parameter p : parameters) {
-            float[] v = p.value().data();
-            for (int i = 0; i < p.size(); i++) {
-                v[i] = (float) (weights[at++] / copies);
-            }
-        }
+        Weights.setMean(weights, copies, parameters, Parameter::value);
     }
 
     /** The copies' mean optimizer state. */

@@ -186,14 +186,7 @@ final class Shard implements Serializable {
         sums.count = n;
         sums.loss = (double) meanLoss * n;
         sums.accuracy = rows.lastAccuracy() * n;
-        sums.gradient = new double[weights.length];
-        int at = 0;
-        for (Parameter p : model.parameters()) {
-            float[] g = p.gradient().data();
-            for (int i = 0; i < p.size(); i++) {
-                sums.gradient[at++] = (double) g[i] * n;
-            }
-        }
+        sums.gradient = Weights.scaled(model.parameters(), Parameter::gradient, n);
         sums.computeNanos = System.nanoTime() - started;
         return sums;
     }

@@ -60,13 +60,7 @@ final class SparkGradients implements GradientSource {
             throw new IllegalStateException("--spark: the partitions computed " + sums.count + " samples of a batch of " + count
                     + "; expected every sample once");
         }
-        int at = 0;
-        for (Parameter p : parameters) {
-            float[] g = p.gradient().data();
-            for (int i = 0; i < p.size(); i++) {
-                g[i] = (float) (sums.gradient[at++] / count);
-            }
-        }
+        Weights.setMean(sums.gradient, count, parameters, Parameter::gradient);
         accuracy = sums.accuracy / count;
         steps++;
         stepNanos += System.nanoTime() - started;
