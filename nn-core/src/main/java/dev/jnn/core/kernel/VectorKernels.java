@@ -50,6 +50,11 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
     // Reduction steps per block of the 4 x 4 tiles: a block of a 4-vector panel is 96 x 64 floats, 24 KB,
     // half of an L1 data cache.
     private static final int REDUCTION_BLOCK = 96;
+    /**
+     * Rows of a transposed A ({@code X^T dY}) copied side by side: a(r, p) for 16 rows r is one vector
+     * in X, stored at {@code p * SLIVER} of the row group's sliver (see {@code packSlivers}).
+     */
+    private static final int SLIVER = Math.max(16, L);
     /** Below this many multiply-adds a product runs on one thread: handing it over would cost more. */
     private static final long PARALLEL_WORK = 1 << 18;
 
@@ -194,6 +199,12 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         int reduction;
         int cols;                   // columns of c: bCols rounded up to whole vectors
         boolean inPlace;            // B read where it is, rather than packed panel by panel
+        // A transposed (X^T dY): copied into slivers, one per part, and read from there; the tiles step
+        // through A by tileRowStride per row and tileStep per reduction step.
+        boolean slivered;
+        int tileRowStride;
+        int tileStep;
+        private final float[][] slivers;
         // Each part's packed panel of B: reduction x PANEL floats, row p at p * width.
         private final float[][] panels;
         // What happens as a tile is stored: + bias (null for none), then max(0, .) when relu.
@@ -204,6 +215,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
 
         ProductTask(int parts) {
             panels = new float[parts][0];
+            slivers = new float[parts][0];
         }
 
         void epilogue(float[] bias, boolean relu) {
@@ -242,6 +254,9 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             this.rows = rows;
             this.reduction = reduction;
             this.cols = cols;
+            this.slivered = reductionStride != 1;
+            this.tileRowStride = slivered ? 1 : rowStride;
+            this.tileStep = slivered ? SLIVER : 1;
         }
 
         /** Drops the caller's arrays, so that an idle task keeps nothing of theirs alive. */
@@ -280,9 +295,21 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             int panelCount = (cols + PANEL - 1) / PANEL;
             int from = (int) ((long) panelCount * part / parts) * PANEL;
             int to = Math.min(cols, (int) ((long) panelCount * (part + 1) / parts) * PANEL);
+            if (from >= to) {
+                return;
+            }
+            float[] tileA = a;
+            if (slivered) {
+                int size = (rows + SLIVER - 1) / SLIVER * SLIVER * reduction;
+                if (slivers[part].length < size) {
+                    slivers[part] = new float[size];
+                }
+                tileA = slivers[part];
+                packSlivers(tileA);
+            }
             if (inPlace) {
                 for (int j = from; j < to; j += PANEL) {
-                    tiles(b, cols, j, j, Math.min(PANEL, to - j));
+                    tiles(tileA, b, cols, j, j, Math.min(PANEL, to - j));
                 }
                 return;
             }
@@ -293,18 +320,50 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             for (int j = from; j < to; j += PANEL) {
                 int width = Math.min(PANEL, to - j);             // PANEL, or 1 to 3 vectors for the last panel
                 pack(panel, j, width);
-                tiles(panel, width, 0, j, width);
+                tiles(tileA, panel, PANEL, 0, j, width);
             }
         }
 
         /**
-         * Every row tile of the columns {@code j..j+width} of C, reading B from {@code source} at
-         * {@code offset}, rows {@code stride} apart: four vectors wide where the panel has them, then two,
-         * then one.
+         * Where row r of A starts, in the array the tiles read: A itself, or for a transposed A its
+         * slivers, where row r is column {@code r % SLIVER} of sliver {@code r / SLIVER}.
          */
-        private void tiles(float[] source, int stride, int offset, int j, int width) {
+        private int aStart(int r) {
+            return slivered ? r / SLIVER * SLIVER * reduction + r % SLIVER : r * rowStride;
+        }
+
+        /**
+         * Copies a transposed A into slivers of {@value #SLIVER} rows: a(r, p) for the sliver's rows
+         * lie side by side in X (one vector), so each reduction step is one vector copied, and the
+         * tiles then read A at a constant step ({@code SLIVER}) that the JIT can check once per loop
+         * rather than once per element. Rows past the last are zeros.
+         */
+        private void packSlivers(float[] slivers) {
+            for (int s = 0; s < rows; s += SLIVER) {
+                int base = s * reduction;
+                int n = Math.min(SLIVER, rows - s);
+                for (int p = 0, from = s * rowStride, to = base; p < reduction; p++, from += reductionStride, to += SLIVER) {
+                    if (n == SLIVER) {
+                        for (int v = 0; v < SLIVER; v += L) {
+                            FloatVector.fromArray(S, a, from + v).intoArray(slivers, to + v);
+                        }
+                    } else {
+                        for (int i = 0; i < SLIVER; i++) {
+                            slivers[to + i] = i < n ? a[from + i] : 0f;
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * Every row tile of the columns {@code j..j+width} of C, reading A from {@code a} (see {@link
+         * #aStart}) and B from {@code b} at {@code offset}, rows {@code stride} apart: four vectors wide
+         * where a packed panel has them, then two, then one.
+         */
+        private void tiles(float[] a, float[] b, int stride, int offset, int j, int width) {
             int done = 0;
-            if (width - done >= 4 * L) {
+            if (!inPlace && width >= 4 * L) {
                 // The reduction in blocks of REDUCTION_BLOCK steps, every row tile per block: the block of
                 // the panel (at most 32 KB) stays in L1 while all rows use it, instead of coming from L2
                 // for every tile.
@@ -315,40 +374,52 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 for (int p0 = 0; p0 < reduction; p0 += block) {
                     int p1 = Math.min(reduction, p0 + block);
                     for (int r = 0; r < whole; r += 4) {
-                        tile4x4(source, stride, offset, r, j, p0, p1);
+                        tile4x4(a, b, r, j, p0, p1);
                     }
                 }
                 for (int r = whole; r < rows; r++) {
-                    tile1x2(source, stride, offset, r, j);
-                    tile1x2(source, stride, offset + 2 * L, r, j + 2 * L);
+                    tile1x2(a, b, stride, offset, r, j);
+                    tile1x2(a, b, stride, offset + 2 * L, r, j + 2 * L);
                 }
                 done += 4 * L;
             }
-            if (width - done >= 2 * L) {
+            for (; width - done >= 2 * L; done += 2 * L) {
                 int r = 0;
                 for (; r + ROWS <= rows; r += ROWS) {
-                    tile8x2(source, stride, offset + done, r, j + done);
+                    tile8x2(a, b, stride, offset + done, r, j + done);
                 }
                 for (; r + 4 <= rows; r += 4) {
-                    tile4x2(source, stride, offset + done, r, j + done);
+                    tile4x2(a, b, stride, offset + done, r, j + done);
                 }
                 for (; r < rows; r++) {
-                    tile1x2(source, stride, offset + done, r, j + done);
+                    tile1x2(a, b, stride, offset + done, r, j + done);
                 }
-                done += 2 * L;
             }
             if (width - done >= L) {
                 for (int r = 0; r < rows; r++) {
-                    tile1x1(source, stride, offset + done, r, j + done);
+                    tile1x1(a, b, stride, offset + done, r, j + done);
                 }
             }
         }
 
-        // Four rows by four vectors: 16 accumulators, 8 loads (4 broadcasts) per 16 fused multiply-adds:
-        // half the broadcasts of the 8 x 2 tile, which compete with the multiply-adds for a port.
+        // Four rows by four vectors of a packed panel: 16 accumulators, 8 loads (4 broadcasts) per 16 fused
+        // multiply-adds: half the broadcasts of the 8 x 2 tile, which compete with the multiply-adds for a port.
         // Reduction steps p0..p1 only: the accumulators start from zero at p0 = 0, else from the sums
         // the earlier blocks stored in C (floats stored and loaded exactly: the same bits as one pass).
-        private void tile4x4(float[] b, int stride, int offset, int r, int j, int p0, int p1) {
+        // Every index in the loop is the loop counter times a constant plus a loop invariant, so the JIT
+        // checks the array bounds once before the loop instead of eight times a step. One method per layout
+        // of A: with both loops in one method the JIT ran short of registers and moved pointers in and out
+        // of vector registers every step (25-30% slower).
+        private void tile4x4(float[] a, float[] b, int r, int j, int p0, int p1) {
+            if (slivered) {
+                tile4x4Slivers(a, b, r, j, p0, p1);
+            } else {
+                tile4x4Rows(a, b, r, j, p0, p1);
+            }
+        }
+
+        /** The 4 x 4 tile where A's rows lie in A: a(r + i, p) = a[a_i + p]. */
+        private void tile4x4Rows(float[] a, float[] b, int r, int j, int p0, int p1) {
             int ci = r * cols + j;
             FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
             if (p0 == 0) {
@@ -372,34 +443,111 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 c32 = FloatVector.fromArray(S, c, ci + 3 * cols + 2 * L);
                 c33 = FloatVector.fromArray(S, c, ci + 3 * cols + 3 * L);
             }
-            int rs = rowStride;
-            int ai = r * rs + p0 * reductionStride;
-            int bi = offset + p0 * stride;
-            for (int p = p0; p < p1; p++, ai += reductionStride, bi += stride) {
+            int a0 = aStart(r);
+            int a1 = a0 + rowStride;
+            int a2 = a1 + rowStride;
+            int a3 = a2 + rowStride;
+            for (int p = p0; p < p1; p++) {
+                int bi = p * PANEL;
                 FloatVector b0 = FloatVector.fromArray(S, b, bi);
                 FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
                 FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
                 FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * L);
-                FloatVector a0 = FloatVector.broadcast(S, a[ai]);
-                c00 = a0.fma(b0, c00);
-                c01 = a0.fma(b1, c01);
-                c02 = a0.fma(b2, c02);
-                c03 = a0.fma(b3, c03);
-                FloatVector a1 = FloatVector.broadcast(S, a[ai + rs]);
-                c10 = a1.fma(b0, c10);
-                c11 = a1.fma(b1, c11);
-                c12 = a1.fma(b2, c12);
-                c13 = a1.fma(b3, c13);
-                FloatVector a2 = FloatVector.broadcast(S, a[ai + 2 * rs]);
-                c20 = a2.fma(b0, c20);
-                c21 = a2.fma(b1, c21);
-                c22 = a2.fma(b2, c22);
-                c23 = a2.fma(b3, c23);
-                FloatVector a3 = FloatVector.broadcast(S, a[ai + 3 * rs]);
-                c30 = a3.fma(b0, c30);
-                c31 = a3.fma(b1, c31);
-                c32 = a3.fma(b2, c32);
-                c33 = a3.fma(b3, c33);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+                c00 = x.fma(b0, c00);
+                c01 = x.fma(b1, c01);
+                c02 = x.fma(b2, c02);
+                c03 = x.fma(b3, c03);
+                x = FloatVector.broadcast(S, a[a1 + p]);
+                c10 = x.fma(b0, c10);
+                c11 = x.fma(b1, c11);
+                c12 = x.fma(b2, c12);
+                c13 = x.fma(b3, c13);
+                x = FloatVector.broadcast(S, a[a2 + p]);
+                c20 = x.fma(b0, c20);
+                c21 = x.fma(b1, c21);
+                c22 = x.fma(b2, c22);
+                c23 = x.fma(b3, c23);
+                x = FloatVector.broadcast(S, a[a3 + p]);
+                c30 = x.fma(b0, c30);
+                c31 = x.fma(b1, c31);
+                c32 = x.fma(b2, c32);
+                c33 = x.fma(b3, c33);
+            }
+            c00.intoArray(c, ci);
+            c01.intoArray(c, ci + L);
+            c02.intoArray(c, ci + 2 * L);
+            c03.intoArray(c, ci + 3 * L);
+            c10.intoArray(c, ci + cols);
+            c11.intoArray(c, ci + cols + L);
+            c12.intoArray(c, ci + cols + 2 * L);
+            c13.intoArray(c, ci + cols + 3 * L);
+            c20.intoArray(c, ci + 2 * cols);
+            c21.intoArray(c, ci + 2 * cols + L);
+            c22.intoArray(c, ci + 2 * cols + 2 * L);
+            c23.intoArray(c, ci + 2 * cols + 3 * L);
+            c30.intoArray(c, ci + 3 * cols);
+            c31.intoArray(c, ci + 3 * cols + L);
+            c32.intoArray(c, ci + 3 * cols + 2 * L);
+            c33.intoArray(c, ci + 3 * cols + 3 * L);
+            if (p1 == reduction) {
+                finish(r, j, 4, 4);
+            }
+        }
+
+        /** The 4 x 4 tile where A is in slivers: a(r + i, p) = a[a_0 + i + p * SLIVER]. */
+        private void tile4x4Slivers(float[] a, float[] b, int r, int j, int p0, int p1) {
+            int ci = r * cols + j;
+            FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
+            if (p0 == 0) {
+                c00 = c01 = c02 = c03 = c10 = c11 = c12 = c13 = FloatVector.zero(S);
+                c20 = c21 = c22 = c23 = c30 = c31 = c32 = c33 = FloatVector.zero(S);
+            } else {
+                c00 = FloatVector.fromArray(S, c, ci);
+                c01 = FloatVector.fromArray(S, c, ci + L);
+                c02 = FloatVector.fromArray(S, c, ci + 2 * L);
+                c03 = FloatVector.fromArray(S, c, ci + 3 * L);
+                c10 = FloatVector.fromArray(S, c, ci + cols);
+                c11 = FloatVector.fromArray(S, c, ci + cols + L);
+                c12 = FloatVector.fromArray(S, c, ci + cols + 2 * L);
+                c13 = FloatVector.fromArray(S, c, ci + cols + 3 * L);
+                c20 = FloatVector.fromArray(S, c, ci + 2 * cols);
+                c21 = FloatVector.fromArray(S, c, ci + 2 * cols + L);
+                c22 = FloatVector.fromArray(S, c, ci + 2 * cols + 2 * L);
+                c23 = FloatVector.fromArray(S, c, ci + 2 * cols + 3 * L);
+                c30 = FloatVector.fromArray(S, c, ci + 3 * cols);
+                c31 = FloatVector.fromArray(S, c, ci + 3 * cols + L);
+                c32 = FloatVector.fromArray(S, c, ci + 3 * cols + 2 * L);
+                c33 = FloatVector.fromArray(S, c, ci + 3 * cols + 3 * L);
+            }
+            int a0 = aStart(r);
+            for (int p = p0; p < p1; p++) {
+                int bi = p * PANEL;
+                int ai = p * SLIVER;
+                FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+                FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * L);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + ai]);
+                c00 = x.fma(b0, c00);
+                c01 = x.fma(b1, c01);
+                c02 = x.fma(b2, c02);
+                c03 = x.fma(b3, c03);
+                x = FloatVector.broadcast(S, a[a0 + ai + 1]);
+                c10 = x.fma(b0, c10);
+                c11 = x.fma(b1, c11);
+                c12 = x.fma(b2, c12);
+                c13 = x.fma(b3, c13);
+                x = FloatVector.broadcast(S, a[a0 + ai + 2]);
+                c20 = x.fma(b0, c20);
+                c21 = x.fma(b1, c21);
+                c22 = x.fma(b2, c22);
+                c23 = x.fma(b3, c23);
+                x = FloatVector.broadcast(S, a[a0 + ai + 3]);
+                c30 = x.fma(b0, c30);
+                c31 = x.fma(b1, c31);
+                c32 = x.fma(b2, c32);
+                c33 = x.fma(b3, c33);
             }
             c00.intoArray(c, ci);
             c01.intoArray(c, ci + L);
@@ -423,16 +571,16 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         }
 
         /**
-         * Copies columns {@code j..j+width} of B into {@code panel}, row p at {@code p * width}; columns
+         * Copies columns {@code j..j+width} of B into {@code panel}, row p at {@code p * PANEL}; columns
          * B does not have (past {@code bCols}) become zeros.
          */
         private void pack(float[] panel, int j, int width) {
             int real = Math.max(0, Math.min(width, bCols - j));
             if (!bTransposed) {
                 for (int p = 0; p < reduction; p++) {
-                    System.arraycopy(b, p * bCols + j, panel, p * width, real);
+                    System.arraycopy(b, p * bCols + j, panel, p * PANEL, real);
                     for (int col = real; col < width; col++) {
-                        panel[p * width + col] = 0f;
+                        panel[p * PANEL + col] = 0f;
                     }
                 }
                 return;
@@ -444,20 +592,20 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             // the Vector API's allocating fallback for good: 8 KB a step, in one run of six.)
             int col = 0;
             for (; col + 8 <= real; col += 8) {
-                copyEightRows(panel, col, width, (j + col) * reduction);
+                copyEightRows(panel, col, (j + col) * reduction);
             }
             for (; col < width; col++) {
                 int from = (j + col) * reduction;
-                for (int p = 0, o = col; p < reduction; p++, o += width) {
+                for (int p = 0, o = col; p < reduction; p++, o += PANEL) {
                     panel[o] = col < real ? b[from + p] : 0f;
                 }
             }
         }
 
         /** Copies the eight rows of b that start at {@code from} into columns {@code col..col+7} of the panel. */
-        private void copyEightRows(float[] panel, int col, int width, int from) {
+        private void copyEightRows(float[] panel, int col, int from) {
             int n = reduction;
-            for (int p = 0, o = col, s = from; p < reduction; p++, o += width, s++) {
+            for (int p = 0, o = col, s = from; p < reduction; p++, o += PANEL, s++) {
                 panel[o] = b[s];
                 panel[o + 1] = b[s + n];
                 panel[o + 2] = b[s + 2 * n];
@@ -472,7 +620,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         // Eight rows by two vectors: 16 accumulators, 10 loads per 16 fused multiply-adds, enough
         // independent chains to cover the FMA latency (AVX-512 has 32 vector registers). The tiles are
         // written out, not looped over arrays of vectors: an array would box every vector.
-        private void tile8x2(float[] b, int stride, int offset, int r, int j) {
+        private void tile8x2(float[] a, float[] b, int stride, int offset, int r, int j) {
             FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
             FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
             FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -481,10 +629,10 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
             FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
             FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
-            int rs = rowStride;
-            int ai = r * rs;
+            int rs = tileRowStride;
+            int ai = aStart(r);
             int bi = offset;
-            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += stride) {
+            for (int p = 0; p < reduction; p++, ai += tileStep, bi += stride) {
                 FloatVector b0 = FloatVector.fromArray(S, b, bi);
                 FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
                 FloatVector a0 = FloatVector.broadcast(S, a[ai]);
@@ -532,26 +680,26 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             finish(r, j, 8, 2);
         }
 
-        private void tile4x2(float[] b, int stride, int offset, int r, int j) {
+        private void tile4x2(float[] a, float[] b, int stride, int offset, int r, int j) {
             FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
             FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
             FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
             FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-            int ai = r * rowStride;
+            int ai = aStart(r);
             int bi = offset;
-            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += stride) {
+            for (int p = 0; p < reduction; p++, ai += tileStep, bi += stride) {
                 FloatVector b0 = FloatVector.fromArray(S, b, bi);
                 FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
                 FloatVector a0 = FloatVector.broadcast(S, a[ai]);
                 c00 = a0.fma(b0, c00);
                 c01 = a0.fma(b1, c01);
-                FloatVector a1 = FloatVector.broadcast(S, a[ai + rowStride]);
+                FloatVector a1 = FloatVector.broadcast(S, a[ai + tileRowStride]);
                 c10 = a1.fma(b0, c10);
                 c11 = a1.fma(b1, c11);
-                FloatVector a2 = FloatVector.broadcast(S, a[ai + 2 * rowStride]);
+                FloatVector a2 = FloatVector.broadcast(S, a[ai + 2 * tileRowStride]);
                 c20 = a2.fma(b0, c20);
                 c21 = a2.fma(b1, c21);
-                FloatVector a3 = FloatVector.broadcast(S, a[ai + 3 * rowStride]);
+                FloatVector a3 = FloatVector.broadcast(S, a[ai + 3 * tileRowStride]);
                 c30 = a3.fma(b0, c30);
                 c31 = a3.fma(b1, c31);
             }
@@ -567,11 +715,11 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             finish(r, j, 4, 2);
         }
 
-        private void tile1x2(float[] b, int stride, int offset, int r, int j) {
+        private void tile1x2(float[] a, float[] b, int stride, int offset, int r, int j) {
             FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);
-            int ai = r * rowStride;
+            int ai = aStart(r);
             int bi = offset;
-            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += stride) {
+            for (int p = 0; p < reduction; p++, ai += tileStep, bi += stride) {
                 FloatVector a0 = FloatVector.broadcast(S, a[ai]);
                 c0 = a0.fma(FloatVector.fromArray(S, b, bi), c0);
                 c1 = a0.fma(FloatVector.fromArray(S, b, bi + L), c1);
@@ -581,11 +729,11 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             finish(r, j, 1, 2);
         }
 
-        private void tile1x1(float[] b, int stride, int offset, int r, int j) {
+        private void tile1x1(float[] a, float[] b, int stride, int offset, int r, int j) {
             FloatVector c0 = FloatVector.zero(S);
-            int ai = r * rowStride;
+            int ai = aStart(r);
             int bi = offset;
-            for (int p = 0; p < reduction; p++, ai += reductionStride, bi += stride) {
+            for (int p = 0; p < reduction; p++, ai += tileStep, bi += stride) {
                 c0 = FloatVector.broadcast(S, a[ai]).fma(FloatVector.fromArray(S, b, bi), c0);
             }
             c0.intoArray(c, r * cols + j);

@@ -25,8 +25,10 @@ class KernelsTest {
 
     static Stream<Arguments> cases() {
         // Every product packs B panel by panel; the last two have several panels and one of them padded columns.
+        // X^T dY copies A into slivers of 16 rows (17 and 12 rows leave a partial one); fewer than 16 rows
+        // read B in place, in 2-vector tiles ({6, 64, 64}: X W; {40, 12, 32}: X^T dY).
         int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 33, 65}, {13, 17, 31}, {64, 100, 10}, {37, 64, 129}, {64, 784, 256},
-                {19, 40, 520}, {9, 600, 1024}};
+                {19, 40, 520}, {9, 600, 1024}, {6, 64, 64}, {40, 12, 32}};
         Stream.Builder<Arguments> all = Stream.builder();
         for (Kernels k : new Kernels[] {SCALAR, VECTOR_1, VECTOR_2}) {
             for (int[] s : shapes) {
