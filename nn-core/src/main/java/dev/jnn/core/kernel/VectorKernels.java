@@ -163,7 +163,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
     /**
      * {@code C[rows x cols] = sum_p a(r, p) B[p, :]}, where B is {@code b} ({@code reduction x cols}) or,
      * when {@code bTransposed}, {@code b^T} ({@code b} is {@code cols x reduction}); split over threads by
-     * column panels. Columns that are not a whole number of vectors (a 10-class output layer) are
+     * rows or by column panels (see {@link ProductTask#splitRows}). Columns that are not a whole number of vectors (a 10-class output layer) are
      * computed into a padded scratch C whose real columns are copied back: every column runs the vector
      * tiles (masked vector stores would do, but box on JDK 17).
      */
@@ -176,9 +176,8 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         }
         task.set(a, rowStride, reductionStride, b, bTransposed, cols, target, rows, reduction, padded);
         task.inPlace = !bTransposed && padded == cols && rows < PACK_ROWS;
-        int panels = (padded + PANEL - 1) / PANEL;
         long work = (long) rows * reduction * padded;
-        parallel.run(task, work < PARALLEL_WORK ? 1 : Math.min(parallel.threads(), panels));
+        parallel.run(task, work < PARALLEL_WORK ? 1 : Math.min(parallel.threads(), task.splits()));
         if (padded != cols) {
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(target, r * padded, c, r * cols, cols);
@@ -199,12 +198,19 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         int reduction;
         int cols;                   // columns of c: bCols rounded up to whole vectors
         boolean inPlace;            // B read where it is, rather than packed panel by panel
-        // A transposed (X^T dY): copied into slivers, one per part, and read from there; the tiles step
-        // through A by tileRowStride per row and tileStep per reduction step.
+        // A transposed (X^T dY): copied into slivers, each part its own rows, and read from there; the
+        // tiles step through A by tileRowStride per row and tileStep per reduction step.
         boolean slivered;
         int tileRowStride;
         int tileStep;
-        private final float[][] slivers;
+        private float[] slivers = new float[0];
+        /**
+         * Whether the parts share out C's rows rather than its column panels. Each part reads its share
+         * of the split operand and all of the other, so the larger one is split: rows when C has more
+         * rows than columns (A is then larger than B: X^T dY at a layer wider than the next, or a
+         * 10-class output, whose single panel could not be split at all).
+         */
+        boolean splitRows;
         // Each part's packed panel of B: reduction x PANEL floats, row p at p * width.
         private final float[][] panels;
         // What happens as a tile is stored: + bias (null for none), then max(0, .) when relu.
@@ -215,7 +221,6 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
 
         ProductTask(int parts) {
             panels = new float[parts][0];
-            slivers = new float[parts][0];
         }
 
         void epilogue(float[] bias, boolean relu) {
@@ -257,6 +262,21 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             this.slivered = reductionStride != 1;
             this.tileRowStride = slivered ? 1 : rowStride;
             this.tileStep = slivered ? SLIVER : 1;
+            this.splitRows = rows > cols;
+            int size = slivered ? (rows + SLIVER - 1) / SLIVER * SLIVER * reduction : 0;
+            if (slivers.length < size) {
+                slivers = new float[size];
+            }
+        }
+
+        /** Into how many parts the work can be cut: groups of rows, or column panels. */
+        int splits() {
+            return splitRows ? (rows + rowGroup() - 1) / rowGroup() : (cols + PANEL - 1) / PANEL;
+        }
+
+        // The rows of a part are whole slivers, or whole 8-row tiles.
+        private int rowGroup() {
+            return slivered ? SLIVER : ROWS;
         }
 
         /** Drops the caller's arrays, so that an idle task keeps nothing of theirs alive. */
@@ -292,24 +312,30 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
 
         @Override
         public void run(int part, int parts) {
-            int panelCount = (cols + PANEL - 1) / PANEL;
-            int from = (int) ((long) panelCount * part / parts) * PANEL;
-            int to = Math.min(cols, (int) ((long) panelCount * (part + 1) / parts) * PANEL);
-            if (from >= to) {
+            int r0 = 0;
+            int r1 = rows;
+            int from = 0;
+            int to = cols;
+            if (splitRows) {
+                int groups = splits();
+                r0 = Math.min(rows, groups * part / parts * rowGroup());
+                r1 = Math.min(rows, groups * (part + 1) / parts * rowGroup());
+            } else {
+                int panelCount = splits();
+                from = (int) ((long) panelCount * part / parts) * PANEL;
+                to = Math.min(cols, (int) ((long) panelCount * (part + 1) / parts) * PANEL);
+            }
+            if (r0 >= r1 || from >= to) {
                 return;
             }
             float[] tileA = a;
             if (slivered) {
-                int size = (rows + SLIVER - 1) / SLIVER * SLIVER * reduction;
-                if (slivers[part].length < size) {
-                    slivers[part] = new float[size];
-                }
-                tileA = slivers[part];
-                packSlivers(tileA);
+                packSlivers(r0, r1);
+                tileA = slivers;
             }
             if (inPlace) {
                 for (int j = from; j < to; j += PANEL) {
-                    tiles(tileA, b, cols, j, j, Math.min(PANEL, to - j));
+                    tiles(tileA, b, cols, j, j, Math.min(PANEL, to - j), r0, r1);
                 }
                 return;
             }
@@ -320,7 +346,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             for (int j = from; j < to; j += PANEL) {
                 int width = Math.min(PANEL, to - j);             // PANEL, or 1 to 3 vectors for the last panel
                 pack(panel, j, width);
-                tiles(tileA, panel, PANEL, 0, j, width);
+                tiles(tileA, panel, PANEL, 0, j, width, r0, r1);
             }
         }
 
@@ -336,10 +362,10 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
          * Copies a transposed A into slivers of {@value #SLIVER} rows: a(r, p) for the sliver's rows
          * lie side by side in X (one vector), so each reduction step is one vector copied, and the
          * tiles then read A at a constant step ({@code SLIVER}) that the JIT can check once per loop
-         * rather than once per element. Rows past the last are zeros.
+         * rather than once per element. Rows past the last are zeros. Rows r0..r1 only: a part's own.
          */
-        private void packSlivers(float[] slivers) {
-            for (int s = 0; s < rows; s += SLIVER) {
+        private void packSlivers(int r0, int r1) {
+            for (int s = r0; s < r1; s += SLIVER) {
                 int base = s * reduction;
                 int n = Math.min(SLIVER, rows - s);
                 for (int p = 0, from = s * rowStride, to = base; p < reduction; p++, from += reductionStride, to += SLIVER) {
@@ -361,7 +387,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
          * #aStart}) and B from {@code b} at {@code offset}, rows {@code stride} apart: four vectors wide
          * where a packed panel has them, then two, then one.
          */
-        private void tiles(float[] a, float[] b, int stride, int offset, int j, int width) {
+        private void tiles(float[] a, float[] b, int stride, int offset, int j, int width, int r0, int r1) {
             int done = 0;
             if (!inPlace && width >= 4 * L) {
                 // The reduction in blocks of REDUCTION_BLOCK steps, every row tile per block: the block of
@@ -369,34 +395,34 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 // for every tile.
                 // A short reduction (below two blocks) runs in one pass: a short last block costs more
                 // than it saves (dY W^T 256x256x128 on 2 threads: 79-89 us in one pass, 90-100 in blocks).
-                int whole = rows / 4 * 4;
+                int whole = r0 + (r1 - r0) / 4 * 4;
                 int block = reduction >= 2 * REDUCTION_BLOCK ? REDUCTION_BLOCK : reduction;
                 for (int p0 = 0; p0 < reduction; p0 += block) {
                     int p1 = Math.min(reduction, p0 + block);
-                    for (int r = 0; r < whole; r += 4) {
+                    for (int r = r0; r < whole; r += 4) {
                         tile4x4(a, b, r, j, p0, p1);
                     }
                 }
-                for (int r = whole; r < rows; r++) {
+                for (int r = whole; r < r1; r++) {
                     tile1x2(a, b, stride, offset, r, j);
                     tile1x2(a, b, stride, offset + 2 * L, r, j + 2 * L);
                 }
                 done += 4 * L;
             }
             for (; width - done >= 2 * L; done += 2 * L) {
-                int r = 0;
-                for (; r + ROWS <= rows; r += ROWS) {
+                int r = r0;
+                for (; r + ROWS <= r1; r += ROWS) {
                     tile8x2(a, b, stride, offset + done, r, j + done);
                 }
-                for (; r + 4 <= rows; r += 4) {
+                for (; r + 4 <= r1; r += 4) {
                     tile4x2(a, b, stride, offset + done, r, j + done);
                 }
-                for (; r < rows; r++) {
+                for (; r < r1; r++) {
                     tile1x2(a, b, stride, offset + done, r, j + done);
                 }
             }
             if (width - done >= L) {
-                for (int r = 0; r < rows; r++) {
+                for (int r = r0; r < r1; r++) {
                     tile1x1(a, b, stride, offset + done, r, j + done);
                 }
             }
