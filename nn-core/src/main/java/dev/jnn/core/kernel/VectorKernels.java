@@ -207,8 +207,9 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         /**
          * Whether the parts share out C's rows rather than its column panels. Each part reads its share
          * of the split operand and all of the other, so the larger one is split: rows when C has more
-         * rows than columns (A is then larger than B: X^T dY at a layer wider than the next, or a
-         * 10-class output, whose single panel could not be split at all).
+         * rows than columns (A is then larger than B, as in a 10-class output, whose single panel could
+         * not be split at all), and always for a transposed A, which each part copies into slivers: its
+         * own rows only, where a column split would have every part copy all of A.
          */
         boolean splitRows;
         // Each part's packed panel of B: reduction x PANEL floats, row p at p * width.
@@ -262,7 +263,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             this.slivered = reductionStride != 1;
             this.tileRowStride = slivered ? 1 : rowStride;
             this.tileStep = slivered ? SLIVER : 1;
-            this.splitRows = rows > cols;
+            this.splitRows = slivered || rows > cols;
             int size = slivered ? (rows + SLIVER - 1) / SLIVER * SLIVER * reduction : 0;
             if (slivers.length < size) {
                 slivers = new float[size];
