@@ -26,9 +26,10 @@ class KernelsTest {
     static Stream<Arguments> cases() {
         // Every product packs B panel by panel; the last two have several panels and one of them padded columns.
         // X^T dY copies A into slivers of 16 rows (17 and 12 rows leave a partial one); fewer than 16 rows
-        // read B in place, in 2-vector tiles ({6, 64, 64}: X W; {40, 12, 32}: X^T dY).
+        // read B in place, in 2-vector tiles ({6, 64, 64}: X W; {40, 12, 32}: X^T dY). Two threads split C by
+        // rows where it has more rows than columns and for every X^T dY ({301, 64, 20}: all three products).
         int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 33, 65}, {13, 17, 31}, {64, 100, 10}, {37, 64, 129}, {64, 784, 256},
-                {19, 40, 520}, {9, 600, 1024}, {6, 64, 64}, {40, 12, 32}};
+                {19, 40, 520}, {9, 600, 1024}, {6, 64, 64}, {40, 12, 32}, {301, 64, 20}};
         Stream.Builder<Arguments> all = Stream.builder();
         for (Kernels k : new Kernels[] {SCALAR, VECTOR_1, VECTOR_2}) {
             for (int[] s : shapes) {
@@ -95,7 +96,8 @@ class KernelsTest {
     @Test
     void oneAndTwoThreadsGiveIdenticalBits() {
         SplittableRandom random = new SplittableRandom(3);
-        for (int[] s : new int[][] {{64, 784, 256}, {256, 256, 128}, {50, 300, 130}, {256, 128, 10}, {64, 300, 1024}, {33, 700, 530}}) {
+        for (int[] s : new int[][] {{64, 784, 256}, {256, 256, 128}, {50, 300, 130}, {256, 128, 10}, {64, 300, 1024}, {33, 700, 530},
+                {301, 64, 20}}) {
             int m = s[0], k = s[1], n = s[2];
             float[] a = random(m * k, random);
             float[] b = random(k * n, random);
