@@ -15,24 +15,30 @@ import jdk.incubator.vector.VectorSpecies;
  * <pre>
  *   C[r, j] = sum over p of a(r, p) * B[p, j]          a(r, p) = A[r * rowStride + p * reductionStride]
  * </pre>
- * so {@code X W} (rowStride k, reductionStride 1) and {@code X^T dY} (rowStride 1, reductionStride k)
- * read A in place. B is packed, as BLAS libraries do: each panel of {@value #PANEL_VECTORS} vectors of
- * columns is copied into a contiguous buffer ({@code reduction x panel}) before its tiles run, so they
- * stream it from L1/L2 instead of striding through the matrix (with rows 4 KiB apart, as in a
- * 1024-wide layer, every row of a panel lands in the same cache set); {@code dY W^T} copies W's rows
- * straight into the panel, so no transposed copy of W is made. (Reading a narrow B in place instead
- * was measured: no faster on one thread, slower on two.) Only a product of fewer than {@value
- * #PACK_ROWS} rows, such as a prediction for one sample, reads B in place: each packed value would
- * be used fewer than that many times, and packing tripled the latency of a one-sample prediction. A tile of 4 rows by four vectors of columns
- * lives in registers across the whole reduction (then 8 x 2, 4 x 2 and single rows for what is left
- * of a panel): 16 accumulators, with one broadcast of A per four multiply-adds.
+ * so {@code X W} and {@code dY W^T} (rowStride k, reductionStride 1) read A in place, and {@code X^T
+ * dY} (rowStride 1, reductionStride k) first copies A into slivers of {@value #SLIVER} rows, where
+ * a(r..r+15, p) lie side by side, as X holds them. B is packed, as BLAS libraries do: each panel of
+ * {@value #PANEL_VECTORS} vectors of columns is copied into a contiguous buffer ({@code reduction x
+ * panel}) before its tiles run, so they stream it from L1/L2 instead of striding through the matrix
+ * (with rows 4 KiB apart, as in a 1024-wide layer, every row of a panel lands in the same cache set);
+ * {@code dY W^T} copies W's rows straight into the panel, so no transposed copy of W is made.
+ * (Reading a narrow B in place instead was measured: no faster on one thread, slower on two.) Only a
+ * product of fewer than {@value #PACK_ROWS} rows, such as a prediction for one sample, reads B in
+ * place: each packed value would be used fewer than that many times, and packing tripled the latency
+ * of a one-sample prediction. A tile of 4 rows by four vectors of columns lives in registers across a
+ * block of the reduction (then 8 x 2, 4 x 2 and single rows for what is left of a panel): 16
+ * accumulators, with one broadcast of A per four multiply-adds. In its loop every index is the loop
+ * counter times a constant plus an invariant, which is what lets the JIT check array bounds once
+ * per loop instead of at every load; the slivers and the fixed panel width are there for that.
  *
  * <p>Every element of C is the same chain of fused multiply-adds in p order, whatever tile or thread
  * computes it: results are identical on 1 or 2 threads, and to the plain kernels' {@link Math#fma}
- * loops. (No lane reductions: their floating point order is unspecified.) The columns are split
- * between threads at panel boundaries; a product whose columns are not a whole number of vectors (a
- * 10-class output) packs zeros into the missing columns and writes a padded copy of C, and a dense
- * layer's bias and ReLU are applied to each tile as it is stored ({@link #matmulBias}).
+ * loops. (No lane reductions: their floating point order is unspecified.) Threads share out C's
+ * column panels, or its rows where C has more rows than columns and for {@code X^T dY}, in fixed
+ * shares (a part keeps the same rows or columns from call to call, and they stay in its core's
+ * cache); a product whose columns are not a whole number of vectors (a 10-class output) packs zeros
+ * into the missing columns and writes a padded copy of C, and a dense layer's bias and ReLU are
+ * applied to each tile as it is stored ({@link #matmulBias}).
  *
  * <p>Any number of threads may call at once: each call takes a task (its arguments and scratch
  * arrays) from a small pool of idle ones and puts it back when done, so no call allocates once warm

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Training throughput of the reference network, 784-256-128-10 with ReLU, on MNIST: warm-up epochs
- * (1000 steps, or 200 and 5 s for slow steps), then one measured epoch, per optimizer and batch size.
+ * (1000 steps, or 200 and 5 s for slow steps), then the fastest of three measured epochs, per
+ * optimizer and batch size.
  *
  * <p>Bytes allocated per step come from the JVM's per-thread allocation counters (the caller's and the
  * engine's helper threads'), read around three windows of 100 warm steps (forward, loss, backward, optimizer step; the least is reported) on
@@ -69,6 +70,12 @@ final class BenchCommand implements Runnable {
     private static final int WARM_UP_STEPS = 1000;
     /** A network whose steps take long (the wide one) is warm after this many steps once 5 s have passed. */
     private static final int MIN_WARM_UP_STEPS = 200;
+    /**
+     * Epochs measured after the warm-up; the fastest is reported. On a shared machine other tenants slow
+     * single epochs by 10-50%, and the least time is what the code costs (tools/bench/side_by_side.py
+     * measures PyTorch and numpy the same way).
+     */
+    private static final int MEASURED_EPOCHS = 3;
 
     private static final Map<String, Double> LEARNING_RATES = Map.of("adam", 1e-3, "sgd", 0.1);
 
@@ -166,7 +173,13 @@ final class BenchCommand implements Runnable {
             trainer.epochs(1).build().fit(train);
             warm += steps;
         }
-        EpochMetrics measured = trainer.epochs(1).build().fit(train).last();
+        EpochMetrics measured = null;
+        for (int e = 0; e < MEASURED_EPOCHS; e++) {
+            EpochMetrics epoch = trainer.epochs(1).build().fit(train).last();
+            if (measured == null || epoch.seconds() < measured.seconds()) {
+                measured = epoch;
+            }
+        }
         double accuracy = Evaluation.of(model, loss, test, 1000).accuracy();
         return new Result(measured.samplesPerSecond(), measured.seconds(), accuracy,
                 bytesPerStep(model, loss, optimizer, train.slice(0, Math.min(batch, train.size()))));
