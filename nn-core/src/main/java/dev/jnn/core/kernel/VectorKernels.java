@@ -160,9 +160,41 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
     public void matmulTransB(float[] a, float[] b, float[] c, int m, int n, int k) {
         ProductTask task = acquire();
         try {
-            product(task, a, n, 1, b, true, c, m, n, k);      // B = b^T: panels packed from b's rows
+            if ((long) k * n > 2L * m * (n + k)) {
+                // Few rows (a small batch against a wide layer): C^T = b a^T instead, then C from it. Each
+                // element is the same sum in the same order (the same bits), but the transposing pack then
+                // copies a (m x n) rather than b (k x n), which at 64 x 1024 x 1024 took a third of the
+                // product; transposing C^T back copies m x k. (2x: the transpose costs about what a pack does.)
+                float[] transposed = task.transposedC(k * m);
+                product(task, b, n, 1, a, true, transposed, k, n, m);
+                transpose(transposed, c, k, m);
+            } else {
+                product(task, a, n, 1, b, true, c, m, n, k);      // B = b^T: panels packed from b's rows
+            }
         } finally {
             release(task);
+        }
+    }
+
+    /** {@code to} ({@code cols x rows}) = {@code from} ({@code rows x cols}) transposed, eight rows of {@code from} at a time. */
+    private static void transpose(float[] from, float[] to, int rows, int cols) {
+        int r = 0;
+        for (; r + 8 <= rows; r += 8) {
+            for (int j = 0, s = r * cols, o = r; j < cols; j++, s++, o += rows) {
+                to[o] = from[s];
+                to[o + 1] = from[s + cols];
+                to[o + 2] = from[s + 2 * cols];
+                to[o + 3] = from[s + 3 * cols];
+                to[o + 4] = from[s + 4 * cols];
+                to[o + 5] = from[s + 5 * cols];
+                to[o + 6] = from[s + 6 * cols];
+                to[o + 7] = from[s + 7 * cols];
+            }
+        }
+        for (; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                to[j * rows + r] = from[r * cols + j];
+            }
         }
     }
 
@@ -225,6 +257,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         private boolean relu;
         private float[] paddedBias = new float[0];
         private float[] paddedC = new float[0];
+        private float[] transposedC = new float[0];
 
         ProductTask(int parts) {
             panels = new float[parts][0];
@@ -244,6 +277,14 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 System.arraycopy(bias, 0, paddedBias, 0, cols);
                 bias = paddedBias;
             }
+        }
+
+        // C^T for a dY W^T computed transposed (see matmulTransB), grown as needed.
+        float[] transposedC(int size) {
+            if (transposedC.length < size) {
+                transposedC = new float[size];
+            }
+            return transposedC;
         }
 
         // The padded copy of C, grown as needed. Its pad columns come from B's zero-packed columns.
