@@ -21,7 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@value #PANEL_VECTORS} vectors of columns is copied into a contiguous buffer ({@code reduction x
  * panel}) before its tiles run, so they stream it from L1/L2 instead of striding through the matrix
  * (with rows 4 KiB apart, as in a 1024-wide layer, every row of a panel lands in the same cache set);
- * {@code dY W^T} copies W's rows straight into the panel, so no transposed copy of W is made.
+ * {@code dY W^T} copies W's rows straight into the panel, so no transposed copy of W is made (and
+ * with a small batch against a wide layer computes {@code (W dY^T)^T}, packing dY instead of W).
  * (Reading a narrow B in place instead was measured: no faster on one thread, slower on two.) Only a
  * product of fewer than {@value #PACK_ROWS} rows, such as a prediction for one sample, reads B in
  * place: each packed value would be used fewer than that many times, and packing tripled the latency
