@@ -202,9 +202,9 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
     /**
      * {@code C[rows x cols] = sum_p a(r, p) B[p, :]}, where B is {@code b} ({@code reduction x cols}) or,
      * when {@code bTransposed}, {@code b^T} ({@code b} is {@code cols x reduction}); split over threads by
-     * rows or by column panels (see {@link ProductTask#splitRows}). Columns that are not a whole number of vectors (a 10-class output layer) are
-     * computed into a padded scratch C whose real columns are copied back: every column runs the vector
-     * tiles (masked vector stores would do, but box on JDK 17).
+     * rows or by column panels (see {@link ProductTask#splitRows}). Columns that are not a whole number
+     * of vectors (a 10-class output layer) are computed into a padded scratch C whose real columns are
+     * copied back: every column runs the vector tiles (masked vector stores would do, but box on JDK 17).
      */
     private void product(ProductTask task, float[] a, int rowStride, int reductionStride, float[] b, boolean bTransposed,
                          float[] c, int rows, int reduction, int cols) {
@@ -251,7 +251,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
          * own rows only, where a column split would have every part copy all of A.
          */
         boolean splitRows;
-        // Each part's packed panel of B: reduction x PANEL floats, row p at p * width.
+        // Each part's packed panel of B: reduction x PANEL floats, row p at p * PANEL.
         private final float[][] panels;
         // What happens as a tile is stored: + bias (null for none), then max(0, .) when relu.
         private float[] bias;
@@ -477,8 +477,9 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             }
         }
 
-        // Four rows by four vectors of a packed panel: 16 accumulators, 8 loads (4 broadcasts) per 16 fused
-        // multiply-adds: half the broadcasts of the 8 x 2 tile, which compete with the multiply-adds for a port.
+        // Four rows by four vectors of a packed panel (from index 0, rows PANEL apart): 16 accumulators,
+        // 8 loads (4 broadcasts) per 16 fused multiply-adds: half the broadcasts of the 8 x 2 tile, which
+        // compete with the multiply-adds for a port.
         // Reduction steps p0..p1 only: the accumulators start from zero at p0 = 0, else from the sums
         // the earlier blocks stored in C (floats stored and loaded exactly: the same bits as one pass).
         // Every index in the loop is the loop counter times a constant plus a loop invariant, so the JIT
