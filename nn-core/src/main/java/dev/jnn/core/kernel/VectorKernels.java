@@ -177,7 +177,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         }
     }
 
-    /** {@code to} ({@code cols x rows}) = {@code from} ({@code rows x cols}) transposed, eight rows of {@code from} at a time. */
+    /** {@code to} ({@code cols x rows}) = {@code from} ({@code rows x cols}) transposed, eight rows at a time. */
     private static void transpose(float[] from, float[] to, int rows, int cols) {
         int r = 0;
         for (; r + 8 <= rows; r += 8) {
