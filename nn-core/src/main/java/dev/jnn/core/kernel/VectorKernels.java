@@ -166,9 +166,10 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 // element is the same sum in the same order (the same bits), but the transposing pack then
                 // copies a (m x n) rather than b (k x n), which at 64 x 1024 x 1024 took a third of the
                 // product; transposing C^T back copies m x k. (2x: the transpose costs about what a pack does.)
-                float[] transposed = task.transposedC(k * m);
-                product(task, b, n, 1, a, true, transposed, k, n, m);
-                transpose(transposed, c, k, m);
+                // Each part transposes its own rows of C^T into c (C^T has more rows than columns here, so
+                // the parts share out rows).
+                task.transposeInto(c);
+                product(task, b, n, 1, a, true, task.transposedC(k * m), k, n, m);
             } else {
                 product(task, a, n, 1, b, true, c, m, n, k);      // B = b^T: panels packed from b's rows
             }
@@ -177,24 +178,28 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         }
     }
 
-    /** {@code to} ({@code cols x rows}) = {@code from} ({@code rows x cols}) transposed, eight rows at a time. */
-    private static void transpose(float[] from, float[] to, int rows, int cols) {
-        int r = 0;
-        for (; r + 8 <= rows; r += 8) {
-            for (int j = 0, s = r * cols, o = r; j < cols; j++, s++, o += rows) {
+    /**
+     * Rows {@code r0..r1} of {@code from} (rows {@code fromStride} apart, {@code cols} used) into the
+     * same columns of {@code to} (rows {@code toStride} apart), eight rows at a time.
+     */
+    private static void transpose(float[] from, int fromStride, float[] to, int toStride, int r0, int r1, int cols) {
+        int r = r0;
+        for (; r + 8 <= r1; r += 8) {
+            int f = fromStride;
+            for (int j = 0, s = r * f, o = r; j < cols; j++, s++, o += toStride) {
                 to[o] = from[s];
-                to[o + 1] = from[s + cols];
-                to[o + 2] = from[s + 2 * cols];
-                to[o + 3] = from[s + 3 * cols];
-                to[o + 4] = from[s + 4 * cols];
-                to[o + 5] = from[s + 5 * cols];
-                to[o + 6] = from[s + 6 * cols];
-                to[o + 7] = from[s + 7 * cols];
+                to[o + 1] = from[s + f];
+                to[o + 2] = from[s + 2 * f];
+                to[o + 3] = from[s + 3 * f];
+                to[o + 4] = from[s + 4 * f];
+                to[o + 5] = from[s + 5 * f];
+                to[o + 6] = from[s + 6 * f];
+                to[o + 7] = from[s + 7 * f];
             }
         }
-        for (; r < rows; r++) {
+        for (; r < r1; r++) {
             for (int j = 0; j < cols; j++) {
-                to[j * rows + r] = from[r * cols + j];
+                to[j * toStride + r] = from[r * fromStride + j];
             }
         }
     }
@@ -217,7 +222,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         task.inPlace = !bTransposed && padded == cols && rows < PACK_ROWS;
         long work = (long) rows * reduction * padded;
         parallel.run(task, work < PARALLEL_WORK ? 1 : Math.min(parallel.threads(), task.splits()));
-        if (padded != cols) {
+        if (padded != cols && task.transposeInto == null) {   // (transposed, the parts read the padded C)
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(target, r * padded, c, r * cols, cols);
             }
@@ -259,6 +264,8 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         private float[] paddedBias = new float[0];
         private float[] paddedC = new float[0];
         private float[] transposedC = new float[0];
+        // Where each part writes its rows of C transposed, for dY W^T computed as (W dY^T)^T; else null.
+        private float[] transposeInto;
 
         ProductTask(int parts) {
             panels = new float[parts][0];
@@ -278,6 +285,10 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 System.arraycopy(bias, 0, paddedBias, 0, cols);
                 bias = paddedBias;
             }
+        }
+
+        void transposeInto(float[] target) {
+            transposeInto = target;
         }
 
         // C^T for a dY W^T computed transposed (see matmulTransB), grown as needed.
@@ -332,6 +343,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         void forget() {
             set(null, 0, 0, null, false, 0, null, 0, 0, 0);
             epilogue(null, false);
+            transposeInto = null;
         }
 
         /**
@@ -386,16 +398,19 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 for (int j = from; j < to; j += PANEL) {
                     tiles(tileA, b, cols, j, j, Math.min(PANEL, to - j), r0, r1);
                 }
-                return;
+            } else {
+                if (panels[part].length < reduction * PANEL) {
+                    panels[part] = new float[reduction * PANEL];
+                }
+                float[] panel = panels[part];
+                for (int j = from; j < to; j += PANEL) {
+                    int width = Math.min(PANEL, to - j);             // PANEL, or 1 to 3 vectors for the last panel
+                    pack(panel, j, width);
+                    tiles(tileA, panel, PANEL, 0, j, width, r0, r1);
+                }
             }
-            if (panels[part].length < reduction * PANEL) {
-                panels[part] = new float[reduction * PANEL];
-            }
-            float[] panel = panels[part];
-            for (int j = from; j < to; j += PANEL) {
-                int width = Math.min(PANEL, to - j);             // PANEL, or 1 to 3 vectors for the last panel
-                pack(panel, j, width);
-                tiles(tileA, panel, PANEL, 0, j, width, r0, r1);
+            if (transposeInto != null) {                   // whole rows: C^T has more rows than columns
+                transpose(c, cols, transposeInto, rows, r0, r1, bCols);
             }
         }
 
