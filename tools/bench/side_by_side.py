@@ -3,9 +3,9 @@
 and in a hand-written numpy MLP, one after the other on this machine, and prints samples/s of one
 epoch (the fastest of three, after a warm-up epoch) for Adam (lr 1e-3) and SGD (lr 0.1) at batch 64
 and 256, with the ratios and the limit (the step's matrix products at OpenBLAS's measured 2-thread
-rate, everything else free) with jnn's fraction of it; then the same for a tiny (2-64-64-3, batch 32), a wide
-(784-1024-1024-10, batch 64 and 256) and a deep network (784, 10 x 256, 10; batch 128) with Adam on
-generated data; then predict's latency (batch 1) and throughput (batch 256) against PyTorch's
+rate, everything else free) with jnn's fraction of it; then the same for a tiny (2-64-64-3, batch
+32), a wide (784-1024-1024-10, batch 64 and 256) and a deep network (784, 10 x 256, 10; batch 128)
+with Adam on generated data; then predict's latency (batch 1) and throughput (batch 256) against PyTorch's
 inference_mode (and ONNX Runtime when it is installed); then the GFLOP/s of the products in jnn and
 in numpy's BLAS (the ceiling; the best of three passes that alternate between them); and jnn's
 figures on a second JDK (JNN_JDK2, default the Temurin 25 found on these machines) beside the
@@ -38,7 +38,7 @@ CONFIGS = [("adam", 64), ("adam", 256), ("sgd", 64), ("sgd", 256)]
 LR = {"adam": 1e-3, "sgd": 0.1}
 NETWORKS = {"mnist": [784, 256, 128, 10], "tiny": [2, 64, 64, 3], "wide": [784, 1024, 1024, 10],
             "deep": [784] + [256] * 10 + [10]}
-# (network, batch, samples per epoch): Adam on generated data, one epoch after a warm-up epoch.
+# (network, batch, samples per epoch): Adam on generated data, timed as the MNIST configurations are.
 BREADTH = [("tiny", 32, 60000), ("wide", 64, 10000), ("wide", 256, 20000), ("deep", 128, 30000)]
 GEMM_LAYERS = [(784, 256), (256, 128), (784, 1024), (1024, 1024), (2048, 2048)]
 # Epochs measured after the warm-up, the fastest reported, for jnn (its bench command) and both peers:
@@ -264,7 +264,7 @@ def limit(network, batch, rates):
     return batch / seconds
 
 
-def numpy_worker(directory, threads):
+def numpy_worker(directory):
     x, y = load_mnist(directory)
     rng = np.random.default_rng(1)
     result = {"train": {f"{o}/{b}": numpy_mlp(x, y, o, b, rng) for o, b in CONFIGS},
@@ -274,7 +274,7 @@ def numpy_worker(directory, threads):
 
 
 def run_numpy(directory, threads):
-    out = subprocess.run([sys.executable, __file__, "--numpy-worker", directory, str(threads)],
+    out = subprocess.run([sys.executable, __file__, "--numpy-worker", directory],
                          capture_output=True, text=True, check=True, env=peer_env(threads)).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -416,7 +416,7 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--torch-worker":
         torch_worker(sys.argv[2], int(sys.argv[3]))
     elif len(sys.argv) > 1 and sys.argv[1] == "--numpy-worker":
-        numpy_worker(sys.argv[2], int(sys.argv[3]))
+        numpy_worker(sys.argv[2])
     elif len(sys.argv) > 1 and sys.argv[1] == "--numpy-gemm-worker":
         print(json.dumps(numpy_gemm([64, 256])))
     else:
