@@ -239,6 +239,11 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         }
     }
 
+    /** {@code buffer}, or a new array when it holds fewer than {@code size} floats: scratch grows, never shrinks. */
+    private static float[] atLeast(float[] buffer, int size) {
+        return buffer.length < size ? new float[size] : buffer;
+    }
+
     /** The arguments and scratch arrays of one product call, pooled so that a call allocates nothing. */
     private static final class ProductTask implements Kernels.Part {
         float[] a;
@@ -289,9 +294,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         /** Widens the bias with the columns, when the product is padded (see product()). */
         void padBias(int cols, int padded) {
             if (bias != null) {
-                if (paddedBias.length < padded) {
-                    paddedBias = new float[padded];
-                }
+                paddedBias = atLeast(paddedBias, padded);
                 System.arraycopy(bias, 0, paddedBias, 0, cols);
                 bias = paddedBias;
             }
@@ -303,17 +306,13 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
 
         // C^T for a dY W^T computed transposed (see matmulTransB), grown as needed.
         float[] transposedC(int size) {
-            if (transposedC.length < size) {
-                transposedC = new float[size];
-            }
+            transposedC = atLeast(transposedC, size);
             return transposedC;
         }
 
         // The padded copy of C, grown as needed. Its pad columns come from B's zero-packed columns.
         float[] paddedC(int size) {
-            if (paddedC.length < size) {
-                paddedC = new float[size];
-            }
+            paddedC = atLeast(paddedC, size);
             return paddedC;
         }
 
@@ -334,9 +333,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             this.tileStep = slivered ? SLIVER : 1;
             this.splitRows = slivered || rows > cols;
             int size = slivered ? (rows + SLIVER - 1) / SLIVER * SLIVER * reduction : 0;
-            if (slivers.length < size) {
-                slivers = new float[size];
-            }
+            slivers = atLeast(slivers, size);
         }
 
         /** Into how many parts the work can be cut: groups of rows, or column panels. */
@@ -409,10 +406,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                     tiles(tileA, b, cols, j, j, Math.min(PANEL, to - j), r0, r1);
                 }
             } else {
-                if (panels[part].length < reduction * PANEL) {
-                    panels[part] = new float[reduction * PANEL];
-                }
-                float[] panel = panels[part];
+                float[] panel = panels[part] = atLeast(panels[part], reduction * PANEL);
                 for (int j = from; j < to; j += PANEL) {
                     int width = Math.min(PANEL, to - j);             // PANEL, or 1 to 3 vectors for the last panel
                     pack(panel, j, width);
