@@ -26,7 +26,9 @@ import jdk.incubator.vector.VectorSpecies;
  * (Reading a narrow B in place instead was measured: no faster on one thread, slower on two.) Only a
  * product of fewer than {@value #PACK_ROWS} rows, such as a prediction for one sample, reads B in
  * place: each packed value would be used fewer than that many times, and packing tripled the latency
- * of a one-sample prediction. A tile of 4 rows by four vectors of columns lives in registers across a
+ * of a one-sample prediction. Where a part's A is over 1 MB (256 x 2048), the reduction and the rows
+ * are cut into blocks so that a block of A stays in L2 while every panel passes it, as BLAS libraries
+ * block ({@code blocks}). A tile of 4 rows by four vectors of columns lives in registers across a
  * block of the reduction (then 8 x 2, 4 x 2 and single rows for what is left of a panel): 16
  * accumulators, with one broadcast of A per four multiply-adds. In its loop every index is the loop
  * counter times a constant plus an invariant, which is what lets the JIT check array bounds once
@@ -62,6 +64,13 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
      * in X, stored at {@code p * SLIVER} of the row group's sliver (see {@code packSlivers}).
      */
     private static final int SLIVER = Math.max(16, L);
+    /**
+     * At most this many reduction steps per block of a packed product (see {@code blocks}): the block's
+     * sums wait in C while the next block's panels are packed.
+     */
+    private static final int A_BLOCK_STEPS = 512;
+    /** Floats of A (rows x reduction block) meant to stay in L2 while every panel of B passes them: 512 KB. */
+    private static final int A_BLOCK = 128 * 1024;
     /** Below this many multiply-adds a product runs on one thread: handing it over would cost more. */
     private static final long PARALLEL_WORK = 1 << 18;
 
@@ -404,18 +413,48 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             }
             if (inPlace) {
                 for (int j = from; j < to; j += PANEL) {
-                    tiles(tileA, b, cols, j, j, Math.min(PANEL, to - j), r0, r1);
+                    tiles(tileA, b, cols, j, j, Math.min(PANEL, to - j), r0, r1, 0, reduction);
                 }
             } else {
-                float[] panel = panels[part] = atLeast(panels[part], reduction * PANEL);
-                for (int j = from; j < to; j += PANEL) {
-                    int width = Math.min(PANEL, to - j);             // PANEL, or 1 to 3 vectors for the last panel
-                    pack(panel, j, width);
-                    tiles(tileA, panel, PANEL, 0, j, width, r0, r1);
-                }
+                blocks(tileA, part, r0, r1, from, to);
             }
             if (transposeInto != null) {                   // whole rows: C^T has more rows than columns
                 transpose(c, cols, transposeInto, rows, r0, r1, bCols);
+            }
+        }
+
+        /**
+         * The part's rows {@code r0..r1} and columns {@code from..to} of C. Where the part's A is over
+         * half of L2, blocked as BLAS libraries block a product: the reduction in blocks of at most
+         * {@value #A_BLOCK_STEPS} steps, and the rows in blocks small enough that their part of A
+         * ({@code rows x block}, {@value #A_BLOCK} floats at most) stays in L2 while every panel of B
+         * passes it. Without this a product whose A does not fit in L2 (256 x 2048) read all of A from
+         * memory again for every panel. Each panel's block ({@code block x PANEL}) is packed just before
+         * the first row block uses it, while it is in cache; with more than one row block the packed
+         * panels are kept for the others. The sums of the earlier reduction blocks wait in C (stored and
+         * loaded exactly: the same bits as one pass).
+         */
+        private void blocks(float[] tileA, int part, int r0, int r1, int from, int to) {
+            // A part's A that fits in L2 twice over (1 MB) runs in one block: blocks would only add C's round trips.
+            boolean fits = (long) (r1 - r0) * reduction <= 2L * A_BLOCK;
+            int blockCount = fits ? 1 : (reduction + A_BLOCK_STEPS - 1) / A_BLOCK_STEPS;
+            int block = (reduction + blockCount - 1) / blockCount;       // even blocks: no short last one
+            int rowBlock = fits ? r1 - r0 : Math.max(rowGroup(), A_BLOCK / block / rowGroup() * rowGroup());
+            int kept = r1 - r0 > rowBlock ? (to - from + PANEL - 1) / PANEL : 1;     // panels packed at once
+            float[] packed = panels[part] = atLeast(panels[part], block * PANEL * kept);
+            int next = kept > 1 ? block * PANEL : 0;
+            for (int q0 = 0; q0 < reduction; q0 += block) {
+                int q1 = Math.min(reduction, q0 + block);
+                for (int m0 = r0; m0 < r1; m0 += rowBlock) {
+                    int m1 = Math.min(r1, m0 + rowBlock);
+                    for (int j = from, at = 0; j < to; j += PANEL, at += next) {
+                        int width = Math.min(PANEL, to - j);             // PANEL, or 1 to 3 vectors for the last panel
+                        if (m0 == r0) {
+                            pack(packed, at, j, width, q0, q1);
+                        }
+                        tiles(tileA, packed, PANEL, at - q0 * PANEL, j, width, m0, m1, q0, q1);   // step p at at + (p - q0) * PANEL
+                    }
+                }
             }
         }
 
@@ -452,52 +491,54 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         }
 
         /**
-         * Every row tile of the columns {@code j..j+width} of C, reading A from {@code a} (see {@link
-         * #aStart}) and B from {@code b} at {@code offset}, rows {@code stride} apart: four vectors wide
-         * where a packed panel has them, then two, then one.
+         * Every row tile of rows {@code r0..r1} and columns {@code j..j+width} of C over reduction steps
+         * {@code q0..q1}, reading A from {@code a} (see {@link #aStart}) and step p of B from {@code b}
+         * at {@code offset + p * stride}: four vectors wide where a packed panel has them, then two,
+         * then one.
          */
-        private void tiles(float[] a, float[] b, int stride, int offset, int j, int width, int r0, int r1) {
+        private void tiles(float[] a, float[] b, int stride, int offset, int j, int width, int r0, int r1, int q0, int q1) {
             int done = 0;
             if (!inPlace && width >= 4 * L) {
-                // The reduction in blocks of REDUCTION_BLOCK steps, every row tile per block: the block of
-                // the panel (at most 32 KB) stays in L1 while all rows use it, instead of coming from L2
-                // for every tile.
-                // A short reduction (below two blocks) runs in one pass: a short last block costs more
-                // than it saves (dY W^T 256x256x128 on 2 threads: 79-89 us in one pass, 90-100 in blocks).
+                // The steps in even blocks of at most REDUCTION_BLOCK, every row tile per block: the block of the
+                // panel (at most 24 KB) stays in L1 while all rows use it, instead of coming from L2 for every tile.
+                // Fewer than two blocks' steps run in one pass: a short last block costs more than it saves
+                // (dY W^T 256x256x128 on 2 threads: 79-89 us in one pass, 90-100 in blocks).
                 int whole = r0 + (r1 - r0) / 4 * 4;
-                int block = reduction >= 2 * REDUCTION_BLOCK ? REDUCTION_BLOCK : reduction;
-                for (int p0 = 0; p0 < reduction; p0 += block) {
-                    int p1 = Math.min(reduction, p0 + block);
+                int steps = q1 - q0;
+                int count = (steps + REDUCTION_BLOCK - 1) / REDUCTION_BLOCK;
+                int block = steps >= 2 * REDUCTION_BLOCK ? (steps + count - 1) / count : steps;      // even blocks
+                for (int p0 = q0; p0 < q1; p0 += block) {
+                    int p1 = Math.min(q1, p0 + block);
                     for (int r = r0; r < whole; r += 4) {
-                        tile4x4(a, b, r, j, p0, p1);
+                        tile4x4(a, b, offset, r, j, p0, p1);
                     }
                 }
                 for (int r = whole; r < r1; r++) {
-                    tile1x2(a, b, stride, offset, r, j);
-                    tile1x2(a, b, stride, offset + 2 * L, r, j + 2 * L);
+                    tile1x2(a, b, stride, offset, r, j, q0, q1);
+                    tile1x2(a, b, stride, offset + 2 * L, r, j + 2 * L, q0, q1);
                 }
                 done += 4 * L;
             }
             for (; width - done >= 2 * L; done += 2 * L) {
                 int r = r0;
                 for (; r + ROWS <= r1; r += ROWS) {
-                    tile8x2(a, b, stride, offset + done, r, j + done);
+                    tile8x2(a, b, stride, offset + done, r, j + done, q0, q1);
                 }
                 for (; r + 4 <= r1; r += 4) {
-                    tile4x2(a, b, stride, offset + done, r, j + done);
+                    tile4x2(a, b, stride, offset + done, r, j + done, q0, q1);
                 }
                 for (; r < r1; r++) {
-                    tile1x2(a, b, stride, offset + done, r, j + done);
+                    tile1x2(a, b, stride, offset + done, r, j + done, q0, q1);
                 }
             }
             if (width - done >= L) {
                 for (int r = r0; r < r1; r++) {
-                    tile1x1(a, b, stride, offset + done, r, j + done);
+                    tile1x1(a, b, stride, offset + done, r, j + done, q0, q1);
                 }
             }
         }
 
-        // Four rows by four vectors of a packed panel (from index 0, rows PANEL apart): 16 accumulators,
+        // Four rows by four vectors of a packed panel (step p at bStart + p * PANEL): 16 accumulators,
         // 8 loads (4 broadcasts) per 16 fused multiply-adds: half the broadcasts of the 8 x 2 tile, which
         // compete with the multiply-adds for a port.
         // Reduction steps p0..p1 only: the accumulators start from zero at p0 = 0, else from the sums
@@ -506,16 +547,16 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         // checks the array bounds once before the loop instead of eight times a step. One method per layout
         // of A: with both loops in one method the JIT ran short of registers and moved pointers in and out
         // of vector registers every step (25-30% slower).
-        private void tile4x4(float[] a, float[] b, int r, int j, int p0, int p1) {
+        private void tile4x4(float[] a, float[] b, int bStart, int r, int j, int p0, int p1) {
             if (slivered) {
-                tile4x4Slivers(a, b, r, j, p0, p1);
+                tile4x4Slivers(a, b, bStart, r, j, p0, p1);
             } else {
-                tile4x4Rows(a, b, r, j, p0, p1);
+                tile4x4Rows(a, b, bStart, r, j, p0, p1);
             }
         }
 
         /** The 4 x 4 tile where A's rows lie in A: a(r + i, p) = a[a_i + p]. */
-        private void tile4x4Rows(float[] a, float[] b, int r, int j, int p0, int p1) {
+        private void tile4x4Rows(float[] a, float[] b, int bStart, int r, int j, int p0, int p1) {
             int ci = r * cols + j;
             FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
             if (p0 == 0) {
@@ -544,7 +585,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             int a2 = a1 + rowStride;
             int a3 = a2 + rowStride;
             for (int p = p0; p < p1; p++) {
-                int bi = p * PANEL;
+                int bi = bStart + p * PANEL;
                 FloatVector b0 = FloatVector.fromArray(S, b, bi);
                 FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
                 FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
@@ -592,7 +633,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         }
 
         /** The 4 x 4 tile where A is in slivers: a(r + i, p) = a[a_0 + i + p * SLIVER]. */
-        private void tile4x4Slivers(float[] a, float[] b, int r, int j, int p0, int p1) {
+        private void tile4x4Slivers(float[] a, float[] b, int bStart, int r, int j, int p0, int p1) {
             int ci = r * cols + j;
             FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
             if (p0 == 0) {
@@ -618,7 +659,7 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             }
             int a0 = aStart(r);
             for (int p = p0; p < p1; p++) {
-                int bi = p * PANEL;
+                int bi = bStart + p * PANEL;
                 int ai = p * SLIVER;
                 FloatVector b0 = FloatVector.fromArray(S, b, bi);
                 FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
@@ -667,16 +708,18 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
         }
 
         /**
-         * Copies columns {@code j..j+width} of B into {@code panel}, row p at {@code p * PANEL}; columns
-         * B does not have (past {@code bCols}) become zeros.
+         * Copies steps {@code q0..q1} of columns {@code j..j+width} of B into {@code panel} from
+         * {@code at}, step p at {@code at + (p - q0) * PANEL}; columns B does not have (past
+         * {@code bCols}) become zeros.
          */
-        private void pack(float[] panel, int j, int width) {
+        private void pack(float[] panel, int at, int j, int width, int q0, int q1) {
             int real = Math.max(0, Math.min(width, bCols - j));
+            int steps = q1 - q0;
             if (!bTransposed) {
-                for (int p = 0; p < reduction; p++) {
-                    System.arraycopy(b, p * bCols + j, panel, p * PANEL, real);
+                for (int p = q0, o = at; p < q1; p++, o += PANEL) {
+                    System.arraycopy(b, p * bCols + j, panel, o, real);
                     for (int col = real; col < width; col++) {
-                        panel[p * PANEL + col] = 0f;
+                        panel[o + col] = 0f;
                     }
                 }
                 return;
@@ -686,32 +729,39 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             // with them, on the Vector API's allocating fallback for good: 8 KB a step, in one run of six.)
             int col = 0;
             for (; col + 8 <= real; col += 8) {
-                copyEightRowsAcross(b, (j + col) * reduction, reduction, panel, col, PANEL, reduction);
+                copyEightRowsAcross(b, (j + col) * reduction + q0, reduction, panel, at + col, PANEL, steps);
             }
             for (; col < width; col++) {
-                int from = (j + col) * reduction;
-                for (int p = 0, o = col; p < reduction; p++, o += PANEL) {
+                int from = (j + col) * reduction + q0;
+                for (int p = 0, o = at + col; p < steps; p++, o += PANEL) {
                     panel[o] = col < real ? b[from + p] : 0f;
                 }
             }
         }
 
+        // An accumulator's first value: C's, where earlier blocks of the reduction left their sums (resume), else zero.
+        private FloatVector start(boolean resume, int at) {
+            return resume ? FloatVector.fromArray(S, c, at) : FloatVector.zero(S);
+        }
+
         // Eight rows by two vectors: 16 accumulators, 10 loads per 16 fused multiply-adds, enough
         // independent chains to cover the FMA latency (AVX-512 has 32 vector registers). The tiles are
         // written out, not looped over arrays of vectors: an array would box every vector.
-        private void tile8x2(float[] a, float[] b, int stride, int offset, int r, int j) {
-            FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-            FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-            FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-            FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-            FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
-            FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-            FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
-            FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+        private void tile8x2(float[] a, float[] b, int stride, int offset, int r, int j, int q0, int q1) {
+            int ci = r * cols + j;
+            boolean resume = q0 > 0;
+            FloatVector c00 = start(resume, ci), c01 = start(resume, ci + L);
+            FloatVector c10 = start(resume, ci + cols), c11 = start(resume, ci + cols + L);
+            FloatVector c20 = start(resume, ci + 2 * cols), c21 = start(resume, ci + 2 * cols + L);
+            FloatVector c30 = start(resume, ci + 3 * cols), c31 = start(resume, ci + 3 * cols + L);
+            FloatVector c40 = start(resume, ci + 4 * cols), c41 = start(resume, ci + 4 * cols + L);
+            FloatVector c50 = start(resume, ci + 5 * cols), c51 = start(resume, ci + 5 * cols + L);
+            FloatVector c60 = start(resume, ci + 6 * cols), c61 = start(resume, ci + 6 * cols + L);
+            FloatVector c70 = start(resume, ci + 7 * cols), c71 = start(resume, ci + 7 * cols + L);
             int rs = tileRowStride;
-            int ai = aStart(r);
-            int bi = offset;
-            for (int p = 0; p < reduction; p++, ai += tileStep, bi += stride) {
+            int ai = aStart(r) + q0 * tileStep;
+            int bi = offset + q0 * stride;
+            for (int p = q0; p < q1; p++, ai += tileStep, bi += stride) {
                 FloatVector b0 = FloatVector.fromArray(S, b, bi);
                 FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
                 FloatVector a0 = FloatVector.broadcast(S, a[ai]);
@@ -739,7 +789,6 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 c70 = a7.fma(b0, c70);
                 c71 = a7.fma(b1, c71);
             }
-            int ci = r * cols + j;
             c00.intoArray(c, ci);
             c01.intoArray(c, ci + L);
             c10.intoArray(c, ci + cols);
@@ -756,17 +805,21 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             c61.intoArray(c, ci + 6 * cols + L);
             c70.intoArray(c, ci + 7 * cols);
             c71.intoArray(c, ci + 7 * cols + L);
-            finish(r, j, 8, 2);
+            if (q1 == reduction) {
+                finish(r, j, 8, 2);
+            }
         }
 
-        private void tile4x2(float[] a, float[] b, int stride, int offset, int r, int j) {
-            FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-            FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-            FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-            FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-            int ai = aStart(r);
-            int bi = offset;
-            for (int p = 0; p < reduction; p++, ai += tileStep, bi += stride) {
+        private void tile4x2(float[] a, float[] b, int stride, int offset, int r, int j, int q0, int q1) {
+            int ci = r * cols + j;
+            boolean resume = q0 > 0;
+            FloatVector c00 = start(resume, ci), c01 = start(resume, ci + L);
+            FloatVector c10 = start(resume, ci + cols), c11 = start(resume, ci + cols + L);
+            FloatVector c20 = start(resume, ci + 2 * cols), c21 = start(resume, ci + 2 * cols + L);
+            FloatVector c30 = start(resume, ci + 3 * cols), c31 = start(resume, ci + 3 * cols + L);
+            int ai = aStart(r) + q0 * tileStep;
+            int bi = offset + q0 * stride;
+            for (int p = q0; p < q1; p++, ai += tileStep, bi += stride) {
                 FloatVector b0 = FloatVector.fromArray(S, b, bi);
                 FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
                 FloatVector a0 = FloatVector.broadcast(S, a[ai]);
@@ -782,7 +835,6 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 c30 = a3.fma(b0, c30);
                 c31 = a3.fma(b1, c31);
             }
-            int ci = r * cols + j;
             c00.intoArray(c, ci);
             c01.intoArray(c, ci + L);
             c10.intoArray(c, ci + cols);
@@ -791,32 +843,39 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             c21.intoArray(c, ci + 2 * cols + L);
             c30.intoArray(c, ci + 3 * cols);
             c31.intoArray(c, ci + 3 * cols + L);
-            finish(r, j, 4, 2);
+            if (q1 == reduction) {
+                finish(r, j, 4, 2);
+            }
         }
 
-        private void tile1x2(float[] a, float[] b, int stride, int offset, int r, int j) {
-            FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);
-            int ai = aStart(r);
-            int bi = offset;
-            for (int p = 0; p < reduction; p++, ai += tileStep, bi += stride) {
+        private void tile1x2(float[] a, float[] b, int stride, int offset, int r, int j, int q0, int q1) {
+            int ci = r * cols + j;
+            FloatVector c0 = start(q0 > 0, ci), c1 = start(q0 > 0, ci + L);
+            int ai = aStart(r) + q0 * tileStep;
+            int bi = offset + q0 * stride;
+            for (int p = q0; p < q1; p++, ai += tileStep, bi += stride) {
                 FloatVector a0 = FloatVector.broadcast(S, a[ai]);
                 c0 = a0.fma(FloatVector.fromArray(S, b, bi), c0);
                 c1 = a0.fma(FloatVector.fromArray(S, b, bi + L), c1);
             }
-            c0.intoArray(c, r * cols + j);
-            c1.intoArray(c, r * cols + j + L);
-            finish(r, j, 1, 2);
+            c0.intoArray(c, ci);
+            c1.intoArray(c, ci + L);
+            if (q1 == reduction) {
+                finish(r, j, 1, 2);
+            }
         }
 
-        private void tile1x1(float[] a, float[] b, int stride, int offset, int r, int j) {
-            FloatVector c0 = FloatVector.zero(S);
-            int ai = aStart(r);
-            int bi = offset;
-            for (int p = 0; p < reduction; p++, ai += tileStep, bi += stride) {
+        private void tile1x1(float[] a, float[] b, int stride, int offset, int r, int j, int q0, int q1) {
+            FloatVector c0 = start(q0 > 0, r * cols + j);
+            int ai = aStart(r) + q0 * tileStep;
+            int bi = offset + q0 * stride;
+            for (int p = q0; p < q1; p++, ai += tileStep, bi += stride) {
                 c0 = FloatVector.broadcast(S, a[ai]).fma(FloatVector.fromArray(S, b, bi), c0);
             }
             c0.intoArray(c, r * cols + j);
-            finish(r, j, 1, 1);
+            if (q1 == reduction) {
+                finish(r, j, 1, 1);
+            }
         }
     }
 
