@@ -15,7 +15,7 @@ public record Evaluation(double loss, double accuracy) {
     /** Evaluates in batches of {@code batchSize}, in order; the means are weighted by batch size. */
     public static Evaluation of(Model model, Loss loss, Dataset data, int batchSize) {
         BatchOrder order = new BatchOrder(data.size(), batchSize, 0, false);
-        BatchRows rows = new BatchRows(data);
+        BatchRows rows = new BatchRows(data, model.kernels());
         double lossSum = 0;
         double accuracySum = 0;
         for (int b = 0; b < order.batches(); b++) {

@@ -1,5 +1,6 @@
 package dev.jnn.core.train;
 
+import dev.jnn.api.Kernels;
 import dev.jnn.api.Loss;
 import dev.jnn.api.Model;
 import dev.jnn.api.Tensor;
@@ -8,12 +9,12 @@ import dev.jnn.api.data.Dataset;
 /** A batch's gradients computed in this process: rows copied into reused buffers, forward, loss, backward. */
 final class LocalGradients implements GradientSource {
     private final Dataset data;
-    private final BatchRows rows;
+    private BatchRows rows;             // made for the first model's kernels, whose threads share out the copy
+    private Kernels rowsKernels;
     private double accuracy = Double.NaN;
 
     LocalGradients(Dataset data) {
         this.data = data;
-        this.rows = new BatchRows(data);
     }
 
     @Override
@@ -23,6 +24,10 @@ final class LocalGradients implements GradientSource {
 
     @Override
     public float computeGradients(Model model, Loss loss, int[] order, int from, int count) {
+        if (rows == null || rowsKernels != model.kernels()) {
+            rowsKernels = model.kernels();
+            rows = new BatchRows(data, rowsKernels);
+        }
         Tensor[] batch = rows.rows(order, from, count);
         Tensor predictions = model.forward(batch[0], true);
         float batchLoss = loss.forward(predictions, batch[1]);
