@@ -4,13 +4,12 @@ and in a hand-written numpy MLP, one after the other on this machine, and prints
 epoch (the fastest of three after a warm-up epoch, in each of three passes that take the three in
 turn) for Adam (lr 1e-3) and SGD (lr 0.1) at batch 64 and 256, with the ratios and the limit (the
 step's matrix products at OpenBLAS's measured 2-thread rate, everything else free) with jnn's
-fraction of it; then the same for a tiny (2-64-64-3, batch
-32), a wide (784-1024-1024-10, batch 64 and 256) and a deep network (784, 10 x 256, 10; batch 128)
-with Adam on generated data; then predict's latency (batch 1) and throughput (batch 256) against PyTorch's
-inference_mode (and ONNX Runtime when it is installed); then the GFLOP/s of the products in jnn and
-in numpy's BLAS (the ceiling; the best of three passes that alternate between them); and jnn's
-figures on a second JDK (JNN_JDK2, default the Temurin 25 found on these machines) beside the
-default one.
+fraction of it; then the same for a tiny (2-64-64-3, batch 32), a wide (784-1024-1024-10, batch 64
+and 256) and a deep network (784, 10 x 256, 10; batch 128) with Adam on generated data; then
+predict's latency (batch 1) and throughput (batch 256) against PyTorch's inference_mode (and ONNX
+Runtime when it is installed); then the GFLOP/s of the products in jnn and in numpy's BLAS (the
+ceiling; the best of three passes that alternate between them); and jnn's figures on a second JDK
+(JNN_JDK2, default the Temurin 25 found on these machines) beside the default one.
 
 OpenBLAS picks its kernels from the CPU's model; on a virtual machine that hides the model it falls
 back to a generic SSE3 kernel ("Prescott", some 4x slower). The script then names the kernel the
@@ -288,7 +287,7 @@ def run_numpy(directory, threads, train_only=False):
 
 
 def run_numpy_gemm(threads):
-    out = subprocess.run([sys.executable, __file__, "--numpy-gemm-worker", str(threads)],
+    out = subprocess.run([sys.executable, __file__, "--numpy-gemm-worker"],       # threads: through peer_env
                          capture_output=True, text=True, check=True, env=peer_env(threads)).stdout
     return json.loads(out.strip().splitlines()[-1])
 
