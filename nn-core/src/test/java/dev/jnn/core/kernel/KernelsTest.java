@@ -30,9 +30,11 @@ class KernelsTest {
         // rows where it has more rows than columns and for every X^T dY ({301, 64, 20}: all three products).
         // Where A is over 1 MB, a reduction longer than 512 steps runs in blocks whose sums wait in C, and the
         // rows in blocks ({250, 1100, 70}: X W; {250, 70, 1100}: dY W^T; {300, 900, 40}: X W and X^T dY).
+        // One to three rows read in place run 16 vectors at a time, then 4, 2 and 1 ({2, 200, 336}: X W;
+        // {40, 3, 256}: X^T dY, from slivers; {3, 784, 512}: X W in two parts on two threads).
         int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 33, 65}, {13, 17, 31}, {64, 100, 10}, {37, 64, 129}, {64, 784, 256},
                 {19, 40, 520}, {9, 600, 1024}, {6, 64, 64}, {40, 12, 32}, {301, 64, 20}, {250, 1100, 70}, {250, 70, 1100},
-                {300, 900, 40}};
+                {300, 900, 40}, {2, 200, 336}, {40, 3, 256}, {3, 784, 512}};
         Stream.Builder<Arguments> all = Stream.builder();
         for (Kernels k : new Kernels[] {SCALAR, VECTOR_1, VECTOR_2}) {
             for (int[] s : shapes) {
@@ -100,7 +102,7 @@ class KernelsTest {
     void oneAndTwoThreadsGiveIdenticalBits() {
         SplittableRandom random = new SplittableRandom(3);
         for (int[] s : new int[][] {{64, 784, 256}, {256, 256, 128}, {50, 300, 130}, {256, 128, 10}, {64, 300, 1024}, {33, 700, 530},
-                {301, 64, 20}, {250, 1100, 70}, {250, 70, 1100}, {300, 900, 40}}) {
+                {301, 64, 20}, {250, 1100, 70}, {250, 70, 1100}, {300, 900, 40}, {3, 784, 512}}) {
             int m = s[0], k = s[1], n = s[2];
             float[] a = random(m * k, random);
             float[] b = random(k * n, random);
@@ -152,7 +154,8 @@ class KernelsTest {
         Kernels plain = new ScalarKernels(true);
         SplittableRandom random = new SplittableRandom(5);
         for (int[] s : new int[][] {{1, 1, 1}, {3, 5, 7}, {13, 17, 31}, {37, 64, 129}, {64, 784, 256}, {256, 128, 10},
-                {19, 40, 520}, {9, 600, 1024}, {250, 1100, 70}, {250, 70, 1100}, {300, 900, 40}}) {
+                {19, 40, 520}, {9, 600, 1024}, {250, 1100, 70}, {250, 70, 1100}, {300, 900, 40}, {2, 200, 336}, {40, 3, 256},
+                {3, 784, 512}}) {
             int m = s[0], k = s[1], n = s[2];
             float[] a = random(m * k, random);
             float[] b = random(k * n, random);
