@@ -554,8 +554,12 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             }
             if (width - done >= L) {
                 int r = r0;
-                for (; r + ROWS <= r1; r += ROWS) {
-                    tile8x1(a, b, stride, offset + done, r, j + done, q0, q1);
+                for (; !inPlace && r + ROWS <= r1; r += ROWS) {
+                    if (slivered) {
+                        tile8x1Slivers(a, b, offset + done, r, j + done, q0, q1);
+                    } else {
+                        tile8x1Rows(a, b, offset + done, r, j + done, q0, q1);
+                    }
                 }
                 for (; r < r1; r++) {
                     tile1x1(a, b, stride, offset + done, r, j + done, q0, q1);
@@ -741,10 +745,18 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             int real = Math.max(0, Math.min(width, bCols - j));
             int steps = q1 - q0;
             if (!bTransposed) {
+                // A narrow B (a 10-class output: 10 of 16 columns) copied float by float: System.arraycopy's
+                // call cost more than the copy, and the padding is one vector store of zeros.
                 for (int p = q0, o = at; p < q1; p++, o += PANEL) {
-                    System.arraycopy(b, p * bCols + j, panel, o, real);
-                    for (int col = real; col < width; col++) {
-                        panel[o + col] = 0f;
+                    for (int v = real / L * L; v < width; v += L) {
+                        FloatVector.zero(S).intoArray(panel, o + v);
+                    }
+                    if (real < L) {
+                        for (int col = 0, from = p * bCols + j; col < real; col++) {
+                            panel[o + col] = b[from + col];
+                        }
+                    } else {
+                        System.arraycopy(b, p * bCols + j, panel, o, real);
                     }
                 }
                 return;
@@ -963,29 +975,36 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             }
         }
 
-        // Eight rows by one vector, for a panel of one vector (a 10-class output: 16 columns, padded): eight
-        // independent chains of fused multiply-adds where one row alone is a single chain, each step waiting
-        // for the one before (4 cycles), and the units idle 7 cycles in 8.
-        private void tile8x1(float[] a, float[] b, int stride, int offset, int r, int j, int q0, int q1) {
+        // Eight rows by one vector of a packed panel (step p at bStart + p * PANEL), for a panel of one vector
+        // (a 10-class output: 16 columns, padded): eight independent chains of fused multiply-adds where one
+        // row alone is a single chain, each step waiting for the one before (4 cycles) with the units idle.
+        // One method per layout of A, each index the loop counter times a constant plus an invariant, as in
+        // the 4 x 4 tiles: with the layout's steps read from fields the JIT checked every load (16 cycles a step).
+        private void tile8x1Rows(float[] a, float[] b, int bStart, int r, int j, int p0, int p1) {
             int ci = r * cols + j;
-            boolean resume = q0 > 0;
+            boolean resume = p0 > 0;
             FloatVector c0 = start(resume, ci), c1 = start(resume, ci + cols);
             FloatVector c2 = start(resume, ci + 2 * cols), c3 = start(resume, ci + 3 * cols);
             FloatVector c4 = start(resume, ci + 4 * cols), c5 = start(resume, ci + 5 * cols);
             FloatVector c6 = start(resume, ci + 6 * cols), c7 = start(resume, ci + 7 * cols);
-            int rs = tileRowStride;
-            int ai = aStart(r) + q0 * tileStep;
-            int bi = offset + q0 * stride;
-            for (int p = q0; p < q1; p++, ai += tileStep, bi += stride) {
-                FloatVector b0 = FloatVector.fromArray(S, b, bi);
-                c0 = FloatVector.broadcast(S, a[ai]).fma(b0, c0);
-                c1 = FloatVector.broadcast(S, a[ai + rs]).fma(b0, c1);
-                c2 = FloatVector.broadcast(S, a[ai + 2 * rs]).fma(b0, c2);
-                c3 = FloatVector.broadcast(S, a[ai + 3 * rs]).fma(b0, c3);
-                c4 = FloatVector.broadcast(S, a[ai + 4 * rs]).fma(b0, c4);
-                c5 = FloatVector.broadcast(S, a[ai + 5 * rs]).fma(b0, c5);
-                c6 = FloatVector.broadcast(S, a[ai + 6 * rs]).fma(b0, c6);
-                c7 = FloatVector.broadcast(S, a[ai + 7 * rs]).fma(b0, c7);
+            int a0 = aStart(r);
+            int a1 = a0 + rowStride;
+            int a2 = a1 + rowStride;
+            int a3 = a2 + rowStride;
+            int a4 = a3 + rowStride;
+            int a5 = a4 + rowStride;
+            int a6 = a5 + rowStride;
+            int a7 = a6 + rowStride;
+            for (int p = p0; p < p1; p++) {
+                FloatVector b0 = FloatVector.fromArray(S, b, bStart + p * PANEL);
+                c0 = FloatVector.broadcast(S, a[a0 + p]).fma(b0, c0);
+                c1 = FloatVector.broadcast(S, a[a1 + p]).fma(b0, c1);
+                c2 = FloatVector.broadcast(S, a[a2 + p]).fma(b0, c2);
+                c3 = FloatVector.broadcast(S, a[a3 + p]).fma(b0, c3);
+                c4 = FloatVector.broadcast(S, a[a4 + p]).fma(b0, c4);
+                c5 = FloatVector.broadcast(S, a[a5 + p]).fma(b0, c5);
+                c6 = FloatVector.broadcast(S, a[a6 + p]).fma(b0, c6);
+                c7 = FloatVector.broadcast(S, a[a7 + p]).fma(b0, c7);
             }
             c0.intoArray(c, ci);
             c1.intoArray(c, ci + cols);
@@ -995,7 +1014,41 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             c5.intoArray(c, ci + 5 * cols);
             c6.intoArray(c, ci + 6 * cols);
             c7.intoArray(c, ci + 7 * cols);
-            if (q1 == reduction) {
+            if (p1 == reduction) {
+                finish(r, j, 8, 1);
+            }
+        }
+
+        /** The 8 x 1 tile where A is in slivers: a(r + i, p) = a[a_0 + i + p * SLIVER]. */
+        private void tile8x1Slivers(float[] a, float[] b, int bStart, int r, int j, int p0, int p1) {
+            int ci = r * cols + j;
+            boolean resume = p0 > 0;
+            FloatVector c0 = start(resume, ci), c1 = start(resume, ci + cols);
+            FloatVector c2 = start(resume, ci + 2 * cols), c3 = start(resume, ci + 3 * cols);
+            FloatVector c4 = start(resume, ci + 4 * cols), c5 = start(resume, ci + 5 * cols);
+            FloatVector c6 = start(resume, ci + 6 * cols), c7 = start(resume, ci + 7 * cols);
+            int a0 = aStart(r);
+            for (int p = p0; p < p1; p++) {
+                FloatVector b0 = FloatVector.fromArray(S, b, bStart + p * PANEL);
+                int ai = a0 + p * SLIVER;
+                c0 = FloatVector.broadcast(S, a[ai]).fma(b0, c0);
+                c1 = FloatVector.broadcast(S, a[ai + 1]).fma(b0, c1);
+                c2 = FloatVector.broadcast(S, a[ai + 2]).fma(b0, c2);
+                c3 = FloatVector.broadcast(S, a[ai + 3]).fma(b0, c3);
+                c4 = FloatVector.broadcast(S, a[ai + 4]).fma(b0, c4);
+                c5 = FloatVector.broadcast(S, a[ai + 5]).fma(b0, c5);
+                c6 = FloatVector.broadcast(S, a[ai + 6]).fma(b0, c6);
+                c7 = FloatVector.broadcast(S, a[ai + 7]).fma(b0, c7);
+            }
+            c0.intoArray(c, ci);
+            c1.intoArray(c, ci + cols);
+            c2.intoArray(c, ci + 2 * cols);
+            c3.intoArray(c, ci + 3 * cols);
+            c4.intoArray(c, ci + 4 * cols);
+            c5.intoArray(c, ci + 5 * cols);
+            c6.intoArray(c, ci + 6 * cols);
+            c7.intoArray(c, ci + 7 * cols);
+            if (p1 == reduction) {
                 finish(r, j, 8, 1);
             }
         }
