@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The products of a training step, {@code X W} (plain and with bias and ReLU fused), {@code X^T dY}
  * and {@code dY W^T}, at the layers of the MNIST network (its 10-class output, one padded vector of
- * columns, included) and the wide one and at 2048 x 2048, on the engine's kernels with 1 and 2 threads.
+ * columns, included; and its first layer for one sample, a prediction, where B is read in place) and the
+ * wide one and at 2048 x 2048, on the engine's kernels with 1 and 2 threads.
  * GFLOP/s = 2 * batch * in * out / time.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -30,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class ProductBenchmark {
     /** batch x in x out. */
-    @Param({"64x784x256", "256x784x256", "256x256x128", "256x128x10", "64x1024x1024", "256x1024x1024", "256x2048x2048"})
+    @Param({"1x784x256", "64x784x256", "256x784x256", "256x256x128", "256x128x10", "64x1024x1024", "256x1024x1024", "256x2048x2048"})
     String shape;
 
     @Param({"1", "2"})
