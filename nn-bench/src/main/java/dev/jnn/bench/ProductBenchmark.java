@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class ProductBenchmark {
     /** batch x in x out. */
-    @Param({"1x784x256", "64x784x256", "256x784x256", "256x256x128", "256x128x10", "64x1024x1024", "256x1024x1024", "256x2048x2048"})
+    @Param({"1x784x256", "64x784x256", "256x784x256", "256x256x128", "256x128x10", "64x1024x1024", "256x1024x1024",
+            "256x2048x2048"})
     String shape;
 
     @Param({"1", "2"})

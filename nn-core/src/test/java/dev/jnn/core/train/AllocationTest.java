@@ -57,7 +57,7 @@ class AllocationTest {
             int[] order = IntStream.range(0, samples).map(i -> samples - 1 - i).toArray();
             Tensor x = data.features();
             Tensor out = Tensor.zeros(samples, 10);
-            Tensor oneSample = Tensor.of(java.util.Arrays.copyOf(x.data(), inputs), 1, inputs);     // a prediction's path
+            Tensor oneSample = Tensor.of(java.util.Arrays.copyOf(x.data(), inputs), 1, inputs);   // a prediction
             Tensor oneOut = Tensor.zeros(1, 10);
             Runnable step = () -> {
                 rows.computeGradients(model, loss, order, 0, samples);
