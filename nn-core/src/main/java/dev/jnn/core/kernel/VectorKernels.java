@@ -416,12 +416,18 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             if (inPlace) {
                 int j = from;
                 if (r1 - r0 < 4) {
-                    // A prediction of one to three samples: each row against 16 vectors of B at a time, 16
-                    // chains of multiply-adds reading each row of B front to back (1x784x256: 11.6 us,
-                    // against 19.2 two vectors at a time and 14.8 four, measured alone).
+                    // A prediction of one to three samples: each row against 16 vectors of B at a time, then
+                    // 4, as many chains of multiply-adds, reading each row of B front to back (1x784x256:
+                    // 11.6 us, against 19.2 two vectors at a time and 14.8 four, measured alone); the tiles
+                    // below take what is left.
                     for (; to - j >= WIDE_ROW; j += WIDE_ROW) {
                         for (int r = r0; r < r1; r++) {
                             tile1x16(tileA, b, r, j);
+                        }
+                    }
+                    for (; to - j >= PANEL; j += PANEL) {
+                        for (int r = r0; r < r1; r++) {
+                            tile1x4(tileA, b, r, j);
                         }
                     }
                 }
@@ -529,14 +535,6 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
                 for (int r = whole; r < r1; r++) {
                     tile1x2(a, b, stride, offset, r, j, q0, q1);
                     tile1x2(a, b, stride, offset + 2 * L, r, j + 2 * L, q0, q1);
-                }
-                done += 4 * L;
-            }
-            if (inPlace && width >= 4 * L && r1 - r0 < 4) {
-                // A prediction of one to three samples: one row of C by four vectors, four chains of
-                // multiply-adds at once (two vectors at a time would leave the units waiting on each chain).
-                for (int r = r0; r < r1; r++) {
-                    tile1x4(a, b, stride, offset, r, j, q0, q1);
                 }
                 done += 4 * L;
             }
@@ -935,27 +933,24 @@ final class VectorKernels extends ScalarKernels implements AutoCloseable {
             finish(r, j, 1, 16);
         }
 
-        private void tile1x4(float[] a, float[] b, int stride, int offset, int r, int j, int q0, int q1) {
+        // One row of C by 4 vectors, B read in place, the whole reduction: tile1x16 for a 64-column remainder.
+        private void tile1x4(float[] a, float[] b, int r, int j) {
             int ci = r * cols + j;
-            boolean resume = q0 > 0;
-            FloatVector c0 = start(resume, ci), c1 = start(resume, ci + L);
-            FloatVector c2 = start(resume, ci + 2 * L), c3 = start(resume, ci + 3 * L);
-            int ai = aStart(r) + q0 * tileStep;
-            int bi = offset + q0 * stride;
-            for (int p = q0; p < q1; p++, ai += tileStep, bi += stride) {
-                FloatVector a0 = FloatVector.broadcast(S, a[ai]);
-                c0 = a0.fma(FloatVector.fromArray(S, b, bi), c0);
-                c1 = a0.fma(FloatVector.fromArray(S, b, bi + L), c1);
-                c2 = a0.fma(FloatVector.fromArray(S, b, bi + 2 * L), c2);
-                c3 = a0.fma(FloatVector.fromArray(S, b, bi + 3 * L), c3);
+            FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);
+            FloatVector c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
+            int ai = aStart(r);
+            for (int p = 0, bi = j; p < reduction; p++, bi += cols) {
+                FloatVector x = FloatVector.broadcast(S, a[ai + p * tileStep]);
+                c0 = x.fma(FloatVector.fromArray(S, b, bi), c0);
+                c1 = x.fma(FloatVector.fromArray(S, b, bi + L), c1);
+                c2 = x.fma(FloatVector.fromArray(S, b, bi + 2 * L), c2);
+                c3 = x.fma(FloatVector.fromArray(S, b, bi + 3 * L), c3);
             }
             c0.intoArray(c, ci);
             c1.intoArray(c, ci + L);
             c2.intoArray(c, ci + 2 * L);
             c3.intoArray(c, ci + 3 * L);
-            if (q1 == reduction) {
-                finish(r, j, 1, 4);
-            }
+            finish(r, j, 1, 4);
         }
 
         private void tile1x2(float[] a, float[] b, int stride, int offset, int r, int j, int q0, int q1) {

@@ -28,6 +28,11 @@ final class BatchRows {
         this.kernels = kernels;
     }
 
+    /** Whether a large copy is shared out by these kernels' threads (a model on other kernels needs its own). */
+    boolean copiesWith(Kernels other) {
+        return kernels == other;
+    }
+
     /**
      * Rows {@code indices[from .. from + size)} as {features, targets}, in reused tensors; the first
      * call's size is the full batch size.

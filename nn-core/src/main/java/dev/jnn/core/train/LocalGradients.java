@@ -1,6 +1,5 @@
 package dev.jnn.core.train;
 
-import dev.jnn.api.Kernels;
 import dev.jnn.api.Loss;
 import dev.jnn.api.Model;
 import dev.jnn.api.Tensor;
@@ -9,8 +8,7 @@ import dev.jnn.api.data.Dataset;
 /** A batch's gradients computed in this process: rows copied into reused buffers, forward, loss, backward. */
 final class LocalGradients implements GradientSource {
     private final Dataset data;
-    private BatchRows rows;             // made for the first model's kernels, whose threads share out the copy
-    private Kernels rowsKernels;
+    private BatchRows rows;             // made for the model's kernels, whose threads share out the copy
     private double accuracy = Double.NaN;
 
     LocalGradients(Dataset data) {
@@ -24,9 +22,8 @@ final class LocalGradients implements GradientSource {
 
     @Override
     public float computeGradients(Model model, Loss loss, int[] order, int from, int count) {
-        if (rows == null || rowsKernels != model.kernels()) {
-            rowsKernels = model.kernels();
-            rows = new BatchRows(data, rowsKernels);
+        if (rows == null || !rows.copiesWith(model.kernels())) {
+            rows = new BatchRows(data, model.kernels());
         }
         Tensor[] batch = rows.rows(order, from, count);
         Tensor predictions = model.forward(batch[0], true);
